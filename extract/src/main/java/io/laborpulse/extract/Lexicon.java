@@ -1,0 +1,108 @@
+package io.laborpulse.extract;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Event-type cues per language, loaded from {@code lexicon/<lang>.tsv}. A text's score for a
+ * type is the sum of the weights of the cues it contains, each cue counted at most twice so a
+ * word repeated through a long article does not drown the rest.
+ */
+public final class Lexicon {
+
+    static final List<String> LANGUAGES = List.of("fa", "zh", "en", "ar");
+    private static final String ACTOR = "ACTOR";
+    private static final int MAX_COUNT_PER_CUE = 2;
+
+    record Cue(String term, EventType type, int weight) {
+    }
+
+    /** Scores of one text: per type, and whether a labour actor is named at all. */
+    public record Scores(Map<EventType, Integer> byType, boolean actor) {
+        public int total() {
+            return byType.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    private final Map<String, List<Cue>> cues;
+    private final Map<String, List<String>> actors;
+
+    private Lexicon(Map<String, List<Cue>> cues, Map<String, List<String>> actors) {
+        this.cues = cues;
+        this.actors = actors;
+    }
+
+    public static Lexicon loadDefault() {
+        Map<String, List<Cue>> cues = new HashMap<>();
+        Map<String, List<String>> actors = new HashMap<>();
+        for (String lang : LANGUAGES) {
+            List<Cue> typed = new ArrayList<>();
+            List<String> actorTerms = new ArrayList<>();
+            read(lang, typed, actorTerms);
+            cues.put(lang, List.copyOf(typed));
+            actors.put(lang, List.copyOf(actorTerms));
+        }
+        return new Lexicon(Map.copyOf(cues), Map.copyOf(actors));
+    }
+
+    /** Scores normalised text of a language; languages without a lexicon use the English one. */
+    public Scores score(String lang, String normalized) {
+        String key = cues.containsKey(lang) ? lang : "en";
+        Map<EventType, Integer> scores = new EnumMap<>(EventType.class);
+        for (Cue cue : cues.get(key)) {
+            int count = countUpTo(normalized, cue.term(), MAX_COUNT_PER_CUE);
+            if (count > 0) {
+                scores.merge(cue.type(), cue.weight() * count, Integer::sum);
+            }
+        }
+        boolean actor = actors.get(key).stream().anyMatch(normalized::contains);
+        return new Scores(scores, actor);
+    }
+
+    private static int countUpTo(String text, String term, int max) {
+        int count = 0;
+        for (int at = text.indexOf(term); at >= 0 && count < max; at = text.indexOf(term, at + term.length())) {
+            count++;
+        }
+        return count;
+    }
+
+    private static void read(String lang, List<Cue> typed, List<String> actorTerms) {
+        String resource = "/io/laborpulse/extract/lexicon/" + lang + ".tsv";
+        InputStream in = Lexicon.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("Lexicon " + resource + " is missing from the classpath");
+        }
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] cells = line.split("\t");
+                if (cells.length != 3) {
+                    throw new IllegalStateException(resource + ":" + number + ": expected term, type and weight");
+                }
+                String term = TextNormalizer.normalize(cells[0]);
+                if (cells[1].equals(ACTOR)) {
+                    actorTerms.add(term);
+                } else {
+                    typed.add(new Cue(term, EventType.valueOf(cells[1]), Integer.parseInt(cells[2])));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read lexicon " + resource, e);
+        }
+    }
+}

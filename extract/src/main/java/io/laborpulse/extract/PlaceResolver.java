@@ -1,0 +1,132 @@
+package io.laborpulse.extract;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Chooses where a text (or one segment of a round-up) happened from the places it mentions.
+ *
+ * <p>Each mention votes for its region with weight 1, more in the title and much more in the
+ * reporter's dateline ({@code به گزارش خبرنگار ایلنا از اصفهان}); regions of the prior country
+ * (the outlet's home, or the language's main country) count half again. A name several places
+ * share votes only for a candidate whose region the text supports otherwise; a name that is
+ * also a common word votes only when its region has other support. The best region wins, and
+ * its most-mentioned place, the most specific on a tie, is the event's place. Countries count
+ * only when no region is named.
+ */
+final class PlaceResolver {
+
+    private static final double TITLE_BONUS = 2;
+    private static final double DATELINE_BONUS = 4;
+    private static final double PRIOR_FACTOR = 1.5;
+    private static final int DATELINE_WINDOW = 30;
+    private static final List<String> DATELINE_CUES = List.of("خبرنگار", "به گزارش", "مراسل", "记者", "讯");
+
+    /** The resolved place, or {@link #NONE}. */
+    record Resolution(Place place, String asWritten) {
+    }
+
+    static final Resolution NONE = new Resolution(null, null);
+
+    private PlaceResolver() {
+    }
+
+    /**
+     * @param text       the normalised text the mentions were found in
+     * @param titleEnd   offset where the title ends in {@code text} (0 when there is none)
+     * @param context    regions the whole document supports, used to settle shared names
+     */
+    static Resolution resolve(List<Gazetteer.Mention> mentions, String text, int titleEnd, String priorCountry,
+            Set<String> context) {
+        Set<String> supported = new HashSet<>(context);
+        supported.addAll(unambiguousRegions(mentions));
+        Map<String, Double> regionScore = new HashMap<>();
+        Map<String, Double> countryScore = new HashMap<>();
+        Map<String, Double> placeScore = new HashMap<>();
+        Map<String, String> written = new HashMap<>();
+        Map<String, Place> byId = new HashMap<>();
+        for (Gazetteer.Mention mention : mentions) {
+            Place place = choose(mention, supported, priorCountry);
+            if (place == null || (mention.name().weak() && place.region() != null && !strongSupport(mentions, place.region()))) {
+                continue;
+            }
+            double weight = 1;
+            if (mention.start() < titleEnd) {
+                weight += TITLE_BONUS;
+            }
+            if (isDateline(text, mention.start())) {
+                weight += DATELINE_BONUS;
+            }
+            if (place.precision() == Precision.COUNTRY) {
+                countryScore.merge(place.country(), weight, Double::sum);
+            } else {
+                double prior = place.country().equals(priorCountry) ? PRIOR_FACTOR : 1;
+                regionScore.merge(place.region(), weight * prior, Double::sum);
+            }
+            placeScore.merge(place.id(), weight, Double::sum);
+            written.putIfAbsent(place.id(), text.substring(mention.start(), mention.end()));
+            byId.put(place.id(), place);
+        }
+        if (!regionScore.isEmpty()) {
+            String region = best(regionScore);
+            Place place = byId.values().stream()
+                    .filter(p -> region.equals(p.region()))
+                    .max((a, b) -> {
+                        int byScore = Double.compare(placeScore.get(a.id()), placeScore.get(b.id()));
+                        return byScore != 0 ? byScore : a.precision().compareTo(b.precision());
+                    })
+                    .orElseThrow();
+            return new Resolution(place, written.get(place.id()));
+        }
+        if (!countryScore.isEmpty()) {
+            String country = best(countryScore);
+            return new Resolution(byId.get(country), written.get(country));
+        }
+        return NONE;
+    }
+
+    /** Regions named by at least one name that means only places in that region. */
+    static Set<String> unambiguousRegions(List<Gazetteer.Mention> mentions) {
+        Set<String> regions = new HashSet<>();
+        for (Gazetteer.Mention mention : mentions) {
+            Set<String> candidates = new HashSet<>();
+            mention.places().forEach(p -> candidates.add(p.region()));
+            if (candidates.size() == 1 && !mention.name().weak() && !candidates.contains(null)) {
+                regions.addAll(candidates);
+            }
+        }
+        return regions;
+    }
+
+    private static boolean strongSupport(List<Gazetteer.Mention> mentions, String region) {
+        return mentions.stream().anyMatch(m -> !m.name().weak() && m.places().stream().anyMatch(p -> region.equals(p.region())));
+    }
+
+    private static Place choose(Gazetteer.Mention mention, Set<String> supported, String priorCountry) {
+        List<Place> places = mention.places();
+        if (places.size() == 1) {
+            return places.get(0);
+        }
+        List<Place> inContext = places.stream().filter(p -> p.region() != null && supported.contains(p.region())).toList();
+        if (inContext.size() == 1) {
+            return inContext.get(0);
+        }
+        List<Place> inPrior = places.stream().filter(p -> p.country().equals(priorCountry)).toList();
+        return inPrior.size() == 1 ? inPrior.get(0) : null;
+    }
+
+    private static boolean isDateline(String text, int start) {
+        String before = text.substring(Math.max(0, start - DATELINE_WINDOW), start);
+        return DATELINE_CUES.stream().anyMatch(before::contains);
+    }
+
+    private static String best(Map<String, Double> scores) {
+        return scores.entrySet().stream()
+                .max(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .orElseThrow()
+                .getKey();
+    }
+}

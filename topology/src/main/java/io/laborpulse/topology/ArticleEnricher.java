@@ -1,0 +1,91 @@
+package io.laborpulse.topology;
+
+import io.laborpulse.extract.Document;
+import io.laborpulse.extract.ExtractedEvent;
+import io.laborpulse.extract.Extraction;
+import io.laborpulse.extract.Extractor;
+import io.laborpulse.schemas.avro.Article;
+import io.laborpulse.schemas.avro.EventType;
+import io.laborpulse.schemas.avro.LaborEvent;
+import io.laborpulse.schemas.avro.Precision;
+import io.laborpulse.schemas.avro.TimeSource;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Turns one article into its labour events: the seam between the pure extraction engine and
+ * the Avro contracts. No Kafka here; the topology calls {@link #enrich} once per article.
+ */
+public final class ArticleEnricher {
+
+    private final Extractor extractor;
+
+    public ArticleEnricher(Extractor extractor) {
+        this.extractor = Objects.requireNonNull(extractor, "extractor");
+    }
+
+    public List<LaborEvent> enrich(Article article) {
+        Extraction extraction = extractor.extract(new Document(
+                article.getId(),
+                article.getTitle(),
+                article.getText(),
+                article.getUrl(),
+                article.getPublished(),
+                article.getLang(),
+                article.getCountryHint()));
+        List<LaborEvent> events = new ArrayList<>(extraction.events().size());
+        int index = 0;
+        for (ExtractedEvent extracted : extraction.events()) {
+            events.add(toLaborEvent(article, extraction.lang(), extracted, index++));
+        }
+        return events;
+    }
+
+    private static LaborEvent toLaborEvent(Article article, String lang, ExtractedEvent e, int index) {
+        EventTime time = EventTime.of(e.eventDate(), article.getPublished(), article.getIngestedAt());
+        return LaborEvent.newBuilder()
+                .setId(article.getId() + "#" + index)
+                .setEventType(EventType.valueOf(e.type().name()))
+                .setSecondaryTypes(e.secondaryTypes().stream().map(t -> EventType.valueOf(t.name())).toList())
+                .setRegion(e.region())
+                .setRegionName(e.regionName())
+                .setCountry(e.country())
+                .setPlace(e.place())
+                .setPrecision(Precision.valueOf(e.precision().name()))
+                .setParticipants(e.participants())
+                .setEventTime(time.instant())
+                .setTimeSource(time.source())
+                .setConfidence(e.confidence())
+                .setEvidence(e.evidence())
+                .setSourceIds(List.of(article.getId()))
+                .setSourceUrls(article.getUrl() == null ? List.of() : List.of(article.getUrl()))
+                .setSources(List.of(article.getSource()))
+                .setLang(lang)
+                .build();
+    }
+
+    /**
+     * Event time and the clock it came from: the event's own date where the text gives one,
+     * else the publication time, else the ingest time. A date equal to the publication day
+     * keeps the publication instant, which is the more precise reading of the same fact.
+     */
+    record EventTime(Instant instant, TimeSource source) {
+
+        static EventTime of(LocalDate eventDate, Instant published, Instant ingested) {
+            if (eventDate != null) {
+                boolean samedayAsPublished = published != null
+                        && eventDate.equals(LocalDate.ofInstant(published, ZoneOffset.UTC));
+                Instant instant = samedayAsPublished ? published : eventDate.atStartOfDay(ZoneOffset.UTC).toInstant();
+                return new EventTime(instant, TimeSource.EVENT_DATE);
+            }
+            if (published != null) {
+                return new EventTime(published, TimeSource.PUBLISHED);
+            }
+            return new EventTime(ingested, TimeSource.INGESTED);
+        }
+    }
+}
