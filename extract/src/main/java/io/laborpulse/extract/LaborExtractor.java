@@ -25,6 +25,7 @@ public final class LaborExtractor implements Extractor {
     private static final int MAX_SECONDARY = 3;
     private static final Pattern CHUNK_BREAK_ZH = Pattern.compile("[\\n\\s\\u3000]+");
     private static final Pattern CHUNK_BREAK = Pattern.compile("\\n+");
+    private static final Set<EventType> ACTIONS = Set.of(EventType.STRIKE, EventType.PROTEST);
 
     private final Gazetteer gazetteer;
     private final Lexicon lexicon;
@@ -68,7 +69,7 @@ public final class LaborExtractor implements Extractor {
                 read(lang, section.text(), inside, 0, prior, context, doc, true).ifPresent(roundUp::add);
             }
         }
-        List<ExtractedEvent> events = distinct(roundUp);
+        List<ExtractedEvent> events = distinct(withoutSummaries(roundUp));
         if (events.size() < 2) {
             events = read(lang, text, mentions, titleEnd, prior, context, doc, false).map(List::of).orElse(List.of());
         }
@@ -92,6 +93,8 @@ public final class LaborExtractor implements Extractor {
         if (section && (where.place() == null || where.place().precision() == Precision.COUNTRY)) {
             return java.util.Optional.empty();
         }
+        ranked = actionsFirst(ranked);
+        top = ranked.isEmpty() ? 0 : ranked.get(0).getValue();
         EventType type = ranked.isEmpty() ? EventType.OTHER : ranked.get(0).getKey();
         int second = ranked.size() > 1 ? ranked.get(1).getValue() : 0;
         int secondaryFloor = Math.max(2, (int) Math.ceil(top * 0.34));
@@ -111,18 +114,41 @@ public final class LaborExtractor implements Extractor {
                 DateReader.eventDate(lang, text, doc.published()), confidence, evidence(text)));
     }
 
+    /**
+     * Workers acting (a strike, a protest) is the event; what they act over (arrears, layoffs)
+     * is its cause. So an action with a clear score goes first, whatever the cause scores, and
+     * the cause stays as a secondary type.
+     */
+    private static List<Map.Entry<EventType, Integer>> actionsFirst(List<Map.Entry<EventType, Integer>> ranked) {
+        List<Map.Entry<EventType, Integer>> actions = ranked.stream()
+                .filter(e -> ACTIONS.contains(e.getKey()) && e.getValue() >= MIN_TYPE_SCORE)
+                .toList();
+        if (actions.isEmpty() || actions.get(0) == ranked.get(0)) {
+            return ranked;
+        }
+        List<Map.Entry<EventType, Integer>> reordered = new ArrayList<>(actions);
+        ranked.stream().filter(e -> !actions.contains(e)).forEach(reordered::add);
+        return reordered;
+    }
+
     /** A sub-headline opened by a place name starts a section; the text before the first is a section too. */
     private static List<Section> sections(String text, List<Gazetteer.Mention> mentions, String lang) {
         boolean chinese = lang.equals("zh");
         int maxHeading = chinese ? 40 : 90;
         Matcher breaks = (chinese ? CHUNK_BREAK_ZH : CHUNK_BREAK).matcher(text);
         List<Integer> starts = new ArrayList<>();
+        String lastOpening = null;
         int chunkStart = 0;
         while (chunkStart < text.length()) {
             int chunkEnd = breaks.find(chunkStart) ? breaks.start() : text.length();
             int next = chunkEnd < text.length() ? breaks.end() : text.length();
-            if (chunkEnd - chunkStart <= maxHeading && opensWithPlace(mentions, chunkStart)) {
+            String opening = chunkEnd - chunkStart <= maxHeading ? openingPlace(mentions, chunkStart) : null;
+            // A sub-headline and a first sentence naming the same place belong to one section.
+            if (opening != null && !opening.equals(lastOpening)) {
                 starts.add(chunkStart);
+            }
+            if (opening != null) {
+                lastOpening = opening;
             }
             chunkStart = next;
         }
@@ -141,12 +167,29 @@ public final class LaborExtractor implements Extractor {
         return sections;
     }
 
-    private static boolean opensWithPlace(List<Gazetteer.Mention> mentions, int chunkStart) {
-        return mentions.stream().anyMatch(m -> m.start() >= chunkStart && m.start() <= chunkStart + 2
-                && m.places().stream().anyMatch(p -> p.precision() != Precision.COUNTRY));
+    /** The name a chunk opens with, if it is a region or city; else null. */
+    private static String openingPlace(List<Gazetteer.Mention> mentions, int chunkStart) {
+        return mentions.stream()
+                .filter(m -> m.start() >= chunkStart && m.start() <= chunkStart + 2
+                        && m.places().stream().anyMatch(p -> p.precision() != Precision.COUNTRY))
+                .map(m -> m.name().normalized())
+                .findFirst()
+                .orElse(null);
     }
 
     private record Section(int start, int end, String text) {
+    }
+
+    /**
+     * A section placed only at region level ("our province's unions…") beside sections placed in
+     * cities of that region is the round-up's summary, not an event of its own.
+     */
+    private static List<ExtractedEvent> withoutSummaries(List<ExtractedEvent> events) {
+        Set<String> regionsWithCities = new HashSet<>();
+        events.stream().filter(e -> e.precision() == Precision.CITY).forEach(e -> regionsWithCities.add(e.region()));
+        return events.stream()
+                .filter(e -> !(e.precision() == Precision.REGION && regionsWithCities.contains(e.region())))
+                .toList();
     }
 
     /** The same place, type, date and count read twice is one event. */

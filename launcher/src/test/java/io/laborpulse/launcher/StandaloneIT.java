@@ -1,0 +1,150 @@
+package io.laborpulse.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.laborpulse.schemas.Topics;
+import io.laborpulse.schemas.avro.LaborEvent;
+import io.laborpulse.schemas.avro.RegionActivity;
+import io.laborpulse.schemas.registry.HttpSchemaRegistryClient;
+import io.laborpulse.schemas.serde.ConfluentAvroSerde;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The standalone process as a user runs it: a real embedded KRaft broker, the embedded
+ * registry, the topology and the sample feed; results read back as any downstream consumer
+ * would, through the public serde and a read_committed consumer.
+ */
+@Tag("integration")
+@Timeout(240)
+class StandaloneIT {
+
+    /** Events of the bundled sample feed per region key, as its items are written. */
+    static final Map<String, Long> SAMPLE_FEED_EVENTS_BY_REGION = SampleFeedExpectations.EVENTS_BY_REGION;
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void shouldCountTheSampleFeedPerRegionAndNotTwiceAfterARestart() throws Exception {
+        Map<String, Long> firstRun;
+        long eventsAfterFirstRun;
+        try (Standalone standalone = Standalone.start(config(), System.out)) {
+            assertHealthy(standalone);
+            firstRun = awaitActivity(standalone, SAMPLE_FEED_EVENTS_BY_REGION);
+            eventsAfterFirstRun = readAll(standalone, Topics.EVENTS.name(), LaborEvent.class).size();
+            assertThat(scrape(standalone)).contains("laborpulse_events_total", "kafka_stream");
+        }
+        assertThat(firstRun).isEqualTo(SAMPLE_FEED_EVENTS_BY_REGION);
+        assertThat(eventsAfterFirstRun).isEqualTo(total(SAMPLE_FEED_EVENTS_BY_REGION));
+
+        try (Standalone restarted = Standalone.start(config(), System.out)) {
+            assertHealthy(restarted);
+            await().atMost(Duration.ofSeconds(60)).until(() -> restarted.sampleFeedDone());
+            awaitTopologyCaughtUp(restarted);
+            assertThat(readAll(restarted, Topics.EVENTS.name(), LaborEvent.class)).hasSize((int) eventsAfterFirstRun);
+            assertThat(activityTotals(readAll(restarted, Topics.ACTIVITY.name(), RegionActivity.class)))
+                    .isEqualTo(SAMPLE_FEED_EVENTS_BY_REGION);
+        }
+    }
+
+    private LaborPulseConfig config() {
+        Map<String, String> values = new HashMap<>();
+        values.put(LaborPulseConfig.DATA_DIR_CONFIG, dataDir.toString());
+        values.put(LaborPulseConfig.KAFKA_PORT_CONFIG, "0");
+        values.put(LaborPulseConfig.CONTROLLER_PORT_CONFIG, "0");
+        values.put(LaborPulseConfig.REGISTRY_PORT_CONFIG, "0");
+        values.put(LaborPulseConfig.HTTP_PORT_CONFIG, "0");
+        values.put(LaborPulseConfig.SUMMARY_INTERVAL_CONFIG, "0");
+        return new LaborPulseConfig(values);
+    }
+
+    private static void assertHealthy(Standalone standalone) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(get(standalone, "/health").statusCode()).isEqualTo(200));
+    }
+
+    private static Map<String, Long> awaitActivity(Standalone standalone, Map<String, Long> expected) {
+        List<Map<String, Long>> seen = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            Map<String, Long> totals = activityTotals(readAll(standalone, Topics.ACTIVITY.name(), RegionActivity.class));
+            seen.add(totals);
+            return totals.equals(expected);
+        });
+        return seen.get(seen.size() - 1);
+    }
+
+    /** Sums the latest count of every (region, window): what a downstream dashboard would show. */
+    static Map<String, Long> activityTotals(List<RegionActivity> updates) {
+        Map<String, RegionActivity> latest = new HashMap<>();
+        for (RegionActivity update : updates) {
+            latest.put(update.getRegion() + "@" + update.getWindowStart(), update);
+        }
+        Map<String, Long> totals = new TreeMap<>();
+        latest.values().forEach(a -> totals.merge(a.getRegion(), a.getTotal(), Long::sum));
+        return totals;
+    }
+
+    private static void awaitTopologyCaughtUp(Standalone standalone) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> standalone.topologyLag() == 0);
+    }
+
+    private static <T extends org.apache.avro.specific.SpecificRecord> List<T> readAll(
+            Standalone standalone, String topic, Class<T> type) {
+        Deserializer<T> values = ConfluentAvroSerde.forValues(
+                new HttpSchemaRegistryClient(standalone.schemaRegistryUrl()), type).deserializer();
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, standalone.bootstrapServers());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<T> records = new ArrayList<>();
+        try (KafkaConsumer<String, T> consumer = new KafkaConsumer<>(props, new StringDeserializer(), values)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, T> record : consumer.poll(Duration.ofMillis(200))) {
+                    records.add(record.value());
+                }
+            }
+        }
+        return records;
+    }
+
+    private static String scrape(Standalone standalone) throws Exception {
+        return get(standalone, "/metrics").body();
+    }
+
+    private static HttpResponse<String> get(Standalone standalone, String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + standalone.httpPort() + path)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long total(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+}
