@@ -72,7 +72,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
+        // Not try-with-resources: the exchange must stay open for the error answers below.
+        try {
             Object answer = route(exchange.getRequestMethod().toUpperCase(Locale.ROOT), segments(exchange), exchange);
             write(exchange, 200, answer);
         } catch (RegistryException e) {
@@ -82,6 +83,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("Schema registry failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
             write(exchange, 500, error(50001, "Internal error: " + e));
+        } finally {
+            exchange.close();
         }
     }
 
@@ -94,7 +97,12 @@ public final class SchemaRegistryServer implements AutoCloseable {
                 return Map.of("schema", registry.schemaById(id));
             }
             if (n == 4 && path.get(3).equals("versions") && method.equals("GET")) {
-                return registry.usesOf(id).stream().map(v -> Map.of("subject", v.subject(), "version", v.version())).toList();
+                return registry.usesOf(id).stream().map(v -> {
+                    Map<String, Object> use = new LinkedHashMap<>();
+                    use.put("subject", v.subject());
+                    use.put("version", v.version());
+                    return use;
+                }).toList();
             }
             if (n == 4 && path.get(3).equals("schema") && method.equals("GET")) {
                 return json.readTree(registry.schemaById(id));

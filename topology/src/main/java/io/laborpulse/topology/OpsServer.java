@@ -51,13 +51,16 @@ public final class OpsServer implements AutoCloseable {
     /** Mounts a handler; any exception it throws becomes a 500 with a JSON error, never a dropped connection. */
     public void route(String path, HttpHandler handler) {
         server.createContext(path, exchange -> {
-            try (exchange) {
+            // Not try-with-resources: the exchange must stay open for the error answer.
+            try {
                 handler.handle(exchange);
             } catch (RuntimeException | IOException e) {
                 log.warn("HTTP {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
                 if (exchange.getResponseCode() == -1) {
                     respond(exchange, 500, "application/json", "{\"error\":\"internal error, see the server log\"}");
                 }
+            } finally {
+                exchange.close();
             }
         });
     }
