@@ -48,7 +48,7 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
 
     @Override
     public synchronized Optional<RegisteredSchema> lookup(String subject, Schema schema) {
-        List<Schema> versions = existing(subject);
+        List<Schema> versions = subjects.getOrDefault(subject, List.of());
         int index = versions.indexOf(schema);
         return index < 0 ? Optional.empty() : Optional.of(new RegisteredSchema(subject, index + 1, idOf.get(schema), schema));
     }
