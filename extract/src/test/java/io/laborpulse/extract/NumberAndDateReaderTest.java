@@ -1,0 +1,57 @@
+package io.laborpulse.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class NumberAndDateReaderTest {
+
+    private static Long participants(String lang, String text) {
+        return NumberReader.participants(lang, TextNormalizer.normalize(text));
+    }
+
+    @Test
+    void shouldReadChineseCountsWithApproximationsAndSeparators() {
+        assertThat(participants("zh", "共有700余名群众前来咨询问诊")).isEqualTo(700L);
+        assertThat(participants("zh", "组织1,425名网约送餐员体检")).isEqualTo(1425L);
+        assertThat(participants("zh", "两千名职工参加")).isEqualTo(2000L);
+        assertThat(participants("zh", "三百五十名快递员")).isEqualTo(350L);
+    }
+
+    @Test
+    void shouldNotCountTheOrganisersStaffMoneyOrItems() {
+        assertThat(participants("zh", "30余名医务工作者分赴5个村,700余名群众前来")).isEqualTo(700L);
+        assertThat(participants("zh", "发放150双手套、50顶帽子")).isNull();
+    }
+
+    @Test
+    void shouldReadPersianThousandsWrittenInWords() {
+        assertThat(participants("fa", "با ۹۸۸ تعاونی و ۱۰ هزار و ۴۲۹ نفر عضو")).isEqualTo(10429L);
+        assertThat(participants("fa", "حدود ۳۰۰ نفر از کارگران تجمع کردند")).isEqualTo(300L);
+    }
+
+    @Test
+    void shouldReadEnglishAndArabicCounts() {
+        assertThat(participants("en", "About 2,000 garment workers blocked the road")).isEqualTo(2000L);
+        assertThat(participants("ar", "أضرب نحو ٣٠٠٠ عامل عن العمل")).isEqualTo(3000L);
+    }
+
+    @Test
+    void shouldResolveChineseMonthDayAgainstThePublicationDate() {
+        Instant published = Instant.parse("2024-12-10T08:00:00Z");
+
+        assertThat(DateReader.eventDate("zh", "12月3日,由甘肃省总工会牵头", published)).isEqualTo(LocalDate.of(2024, 12, 3));
+        assertThat(DateReader.eventDate("zh", "11月11日至12日,天水市总工会", published)).isEqualTo(LocalDate.of(2024, 11, 11));
+        assertThat(DateReader.eventDate("zh", "12月28日举行", Instant.parse("2025-01-05T00:00:00Z")))
+                .isEqualTo(LocalDate.of(2024, 12, 28));
+    }
+
+    @Test
+    void shouldLeaveADateUnknownRatherThanGuessIt() {
+        assertThat(DateReader.eventDate("zh", "12月3日", null)).isNull();
+        assertThat(DateReader.eventDate("zh", "2月30日", Instant.parse("2025-03-01T00:00:00Z"))).isNull();
+        assertThat(DateReader.eventDate("fa", "۲۲ اسفند", Instant.parse("2025-03-01T00:00:00Z"))).isNull();
+    }
+}

@@ -1,0 +1,42 @@
+package io.laborpulse.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TextNormalizerTest {
+
+    @Test
+    void shouldFoldArabicLetterVariantsToOneForm() {
+        assertThat(TextNormalizer.normalize("كارگران يزد")).isEqualTo(TextNormalizer.normalize("کارگران یزد"));
+        assertThat(TextNormalizer.normalize("إضراب أمس")).isEqualTo("اضراب امس");
+        assertThat(TextNormalizer.normalize("مدرسة")).isEqualTo("مدرسه");
+    }
+
+    @Test
+    void shouldMatchPersianWithTheZwnjPresentOrMissing() {
+        assertThat(TextNormalizer.normalize("کرده\u200Cایم")).isEqualTo(TextNormalizer.normalize("کردهایم"));
+    }
+
+    @Test
+    void shouldDropDiacriticsAndTatweel() {
+        assertThat(TextNormalizer.normalize("عُمّـــال")).isEqualTo("عمال");
+    }
+
+    @Test
+    void shouldTurnDigitsOfEveryScriptIntoAscii() {
+        assertThat(TextNormalizer.normalize("۱۰ هزار و ۴۲۹ نفر")).isEqualTo("10 هزار و 429 نفر");
+        assertThat(TextNormalizer.normalize("٣٠٠٠ عامل")).isEqualTo("3000 عامل");
+    }
+
+    @Test
+    void shouldTurnTraditionalChineseAndFullWidthFormsIntoSimplifiedAndHalfWidth() {
+        assertThat(TextNormalizer.normalize("福州市總工會")).isEqualTo("福州市总工会");
+        assertThat(TextNormalizer.normalize("１４２５名，ＡＢ")).isEqualTo("1425名,ab");
+    }
+
+    @Test
+    void shouldLowerCaseLatinWithoutLocaleSurprises() {
+        assertThat(TextNormalizer.normalize("ISTANBUL Workers")).isEqualTo("istanbul workers");
+    }
+}
