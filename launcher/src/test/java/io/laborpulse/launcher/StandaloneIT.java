@@ -26,7 +26,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -56,6 +62,7 @@ class StandaloneIT {
             firstRun = awaitActivity(standalone, SAMPLE_FEED_EVENTS_BY_REGION);
             eventsAfterFirstRun = readAll(standalone, Topics.EVENTS.name(), LaborEvent.class).size();
             assertThat(scrape(standalone)).contains("laborpulse_events_total", "kafka_stream");
+            assertUnreadableArticleIsDeadLettered(standalone);
         }
         assertThat(firstRun).isEqualTo(SAMPLE_FEED_EVENTS_BY_REGION);
         assertThat(eventsAfterFirstRun).isEqualTo(total(SAMPLE_FEED_EVENTS_BY_REGION));
@@ -68,6 +75,44 @@ class StandaloneIT {
             assertThat(activityTotals(readAll(restarted, Topics.ACTIVITY.name(), RegionActivity.class)))
                     .isEqualTo(SAMPLE_FEED_EVENTS_BY_REGION);
         }
+    }
+
+    /** Kafka Streams' own dead-letter queue (KIP-1034) keeps the original bytes and names the error. */
+    private static void assertUnreadableArticleIsDeadLettered(Standalone standalone) throws Exception {
+        byte[] garbage = "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8);
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, standalone.bootstrapServers());
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), "poison".getBytes(StandardCharsets.UTF_8), garbage)).get();
+        }
+        List<ConsumerRecord<byte[], byte[]>> dead = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            dead.clear();
+            dead.addAll(readRaw(standalone, Topics.DEAD_LETTERS.name()));
+            return !dead.isEmpty();
+        });
+        ConsumerRecord<byte[], byte[]> record = dead.get(0);
+        assertThat(record.value()).isEqualTo(garbage);
+        assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo("poison");
+        assertThat(new String(record.headers().lastHeader("__streams.errors.topic").value(), StandardCharsets.UTF_8))
+                .isEqualTo(Topics.ARTICLES.name());
+        assertThat(new String(record.headers().lastHeader("__streams.errors.message").value(), StandardCharsets.UTF_8))
+                .contains("magic byte");
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> readRaw(Standalone standalone, String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, standalone.bootstrapServers());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            consumer.poll(Duration.ofSeconds(2)).forEach(records::add);
+        }
+        return records;
     }
 
     private LaborPulseConfig config() {
@@ -87,13 +132,9 @@ class StandaloneIT {
     }
 
     private static Map<String, Long> awaitActivity(Standalone standalone, Map<String, Long> expected) {
-        List<Map<String, Long>> seen = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            Map<String, Long> totals = activityTotals(readAll(standalone, Topics.ACTIVITY.name(), RegionActivity.class));
-            seen.add(totals);
-            return totals.equals(expected);
-        });
-        return seen.get(seen.size() - 1);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(activityTotals(readAll(standalone, Topics.ACTIVITY.name(), RegionActivity.class))).isEqualTo(expected));
+        return activityTotals(readAll(standalone, Topics.ACTIVITY.name(), RegionActivity.class));
     }
 
     /** Sums the latest count of every (region, window): what a downstream dashboard would show. */

@@ -20,6 +20,12 @@ public final class Topics {
 
     private static final String DELETE = "delete";
     private static final String COMPACT = "compact";
+    /**
+     * Kafka Streams stamps window results with event time, which for a backfill of old news is
+     * months in the past: time-based retention would delete them as they are written. On these
+     * topics the broker stamps append time instead; the window itself is in the value.
+     */
+    private static final String LOG_APPEND_TIME = "LogAppendTime";
 
     public static final TopicDefinition ARTICLES = new TopicDefinition(
             "labor.articles.v1", 3, "article id", Article.class,
@@ -38,12 +44,12 @@ public final class Topics {
 
     public static final TopicDefinition ACTIVITY = new TopicDefinition(
             "labor.activity.v1", 3, "region key", RegionActivity.class,
-            Map.of("cleanup.policy", DELETE, "retention.ms", days(90)),
+            Map.of("cleanup.policy", DELETE, "retention.ms", days(90), "message.timestamp.type", LOG_APPEND_TIME),
             "Hourly activity per region: every update of an open window.");
 
     public static final TopicDefinition ALERTS = new TopicDefinition(
             "labor.alerts.v1", 3, "region key", ActivitySpike.class,
-            Map.of("cleanup.policy", DELETE, "retention.ms", days(180)),
+            Map.of("cleanup.policy", DELETE, "retention.ms", days(180), "message.timestamp.type", LOG_APPEND_TIME),
             "Spike alerts per region, and their resolution.");
 
     public static final TopicDefinition DEAD_LETTERS = new TopicDefinition(
