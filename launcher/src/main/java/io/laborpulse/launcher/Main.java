@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "laborpulse",
         mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
         versionProvider = Main.Version.class,
         description = {
             "Labor Pulse: multilingual labour news to region-level activity streams on Apache Kafka.",

@@ -16,16 +16,17 @@ import picocli.CommandLine.Option;
 @Command(
         name = "standalone",
         mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
         sortOptions = false,
+        header = "Run the whole pipeline on this machine until Ctrl-C.",
         description = {
-            "Runs the whole pipeline in this process: an embedded Kafka broker (unless --bootstrap-servers),",
-            "an embedded schema registry (unless --schema-registry), the Kafka Streams topology, the ingest",
-            "replaying the bundled sample feed, the HTTP server with /health and /metrics, and a live summary.",
+            "Starts, in this process: an embedded Kafka broker (unless --bootstrap-servers is given), an embedded "
+                    + "schema registry (unless --schema-registry is given), the Kafka Streams topology, the ingest "
+                    + "replaying the bundled sample feed, the HTTP server with /health and /metrics, and a live summary.",
             "Stop it with Ctrl-C; a restart continues from the data folder without counting anything twice.",
-            "",
-            "Every option can also be set in the --config file (key=value) or as an environment variable:",
-            "the key upper-cased with '.' as '_' and the prefix LABORPULSE_ (LABORPULSE_BOOTSTRAP_SERVERS).",
-            "Flags win over the environment, which wins over the file.",
+            "Every option can also be set in the --config file (key=value) or as an environment variable: the key "
+                    + "upper-cased, '.' as '_', prefixed LABORPULSE_ (e.g. LABORPULSE_BOOTSTRAP_SERVERS). Flags win "
+                    + "over the environment, which wins over the file.",
             ""
         })
 final class StandaloneCommand implements Callable<Integer> {
