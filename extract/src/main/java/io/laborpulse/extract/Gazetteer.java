@@ -1,12 +1,6 @@
 package io.laborpulse.extract;
 
 import com.ibm.icu.util.ULocale;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -124,33 +118,15 @@ public final class Gazetteer {
 
     private static void readTsv(String file, Map<String, Place> places, Map<String, List<Place>> placesByName,
             Map<String, Boolean> weak) {
-        InputStream in = Gazetteer.class.getResourceAsStream(RESOURCE_DIR + file);
-        if (in == null) {
-            throw new IllegalStateException("Gazetteer file " + file + " is missing from the classpath");
-        }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cells = line.split("\t");
-                if (cells.length != 6) {
-                    throw new IllegalStateException(file + ":" + number + ": expected 6 tab-separated cells, got " + cells.length);
-                }
-                Precision precision = Precision.valueOf(cells[2]);
-                Place place = places.computeIfAbsent(cells[0], id -> new Place(id, cells[1],
-                        precision == Precision.COUNTRY ? null : cells[3], precision, cells[4]));
-                addName(placesByName, weak, cells[4], place);
-                for (String alias : cells[5].split("\\|")) {
-                    addName(placesByName, weak, alias, place);
-                }
+        DataFiles.readTsv(RESOURCE_DIR + file, 6, cells -> {
+            Precision precision = Precision.valueOf(cells[2]);
+            Place place = places.computeIfAbsent(cells[0], id -> new Place(id, cells[1],
+                    precision == Precision.COUNTRY ? null : cells[3], precision, cells[4]));
+            addName(placesByName, weak, cells[4], place);
+            for (String alias : cells[5].split("\\|")) {
+                addName(placesByName, weak, alias, place);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read gazetteer file " + file, e);
-        }
+        });
     }
 
     private static void addName(Map<String, List<Place>> placesByName, Map<String, Boolean> weak, String raw, Place place) {

@@ -1,11 +1,5 @@
 package io.laborpulse.extract;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -77,32 +71,13 @@ public final class Lexicon {
     }
 
     private static void read(String lang, List<Cue> typed, List<String> actorTerms) {
-        String resource = "/io/laborpulse/extract/lexicon/" + lang + ".tsv";
-        InputStream in = Lexicon.class.getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("Lexicon " + resource + " is missing from the classpath");
-        }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cells = line.split("\t");
-                if (cells.length != 3) {
-                    throw new IllegalStateException(resource + ":" + number + ": expected term, type and weight");
-                }
-                String term = TextNormalizer.normalize(cells[0]);
-                if (cells[1].equals(ACTOR)) {
-                    actorTerms.add(term);
-                } else {
-                    typed.add(new Cue(term, EventType.valueOf(cells[1]), Integer.parseInt(cells[2])));
-                }
+        DataFiles.readTsv("/io/laborpulse/extract/lexicon/" + lang + ".tsv", 3, cells -> {
+            String term = TextNormalizer.normalize(cells[0]);
+            if (cells[1].equals(ACTOR)) {
+                actorTerms.add(term);
+            } else {
+                typed.add(new Cue(term, EventType.valueOf(cells[1]), Integer.parseInt(cells[2])));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read lexicon " + resource, e);
-        }
+        });
     }
 }

@@ -46,21 +46,9 @@ final class SummaryBoard {
         eventsByType.merge(event.getEventType().name(), 1L, Long::sum);
     }
 
-    synchronized long events() {
-        return events;
-    }
 
-    synchronized long articles() {
-        return articles;
-    }
 
-    synchronized long deadLetters() {
-        return deadLetters;
-    }
 
-    synchronized Map<String, Long> eventsByRegion() {
-        return Map.copyOf(eventsByRegion);
-    }
 
     /** Renders the board; the rate is events per second since the previous render. */
     synchronized String render(Instant now, ZoneId zone) {

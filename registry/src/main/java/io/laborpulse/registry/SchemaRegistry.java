@@ -1,5 +1,7 @@
 package io.laborpulse.registry;
 
+import io.laborpulse.schemas.registry.RegistryErrorCodes;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,7 +49,7 @@ public final class SchemaRegistry {
             }
         }
         if (!levelOf(subject).allows(schema, parsed(versions))) {
-            throw new RegistryException(409, RegistryException.INCOMPATIBLE,
+            throw new RegistryException(409, RegistryErrorCodes.INCOMPATIBLE_SCHEMA,
                     "Schema being registered is incompatible with an earlier schema for subject '" + subject
                             + "' under compatibility level " + levelOf(subject));
         }
@@ -65,7 +67,7 @@ public final class SchemaRegistry {
     public synchronized String schemaById(int id) {
         String schema = schemasById.get(id);
         if (schema == null) {
-            throw new RegistryException(404, RegistryException.SCHEMA_NOT_FOUND, "Schema " + id + " not found");
+            throw new RegistryException(404, RegistryErrorCodes.SCHEMA_NOT_FOUND, "Schema " + id + " not found");
         }
         return schema;
     }
@@ -103,12 +105,12 @@ public final class SchemaRegistry {
             number = 0;
         }
         if (number < 1) {
-            throw new RegistryException(422, RegistryException.INVALID_VERSION,
+            throw new RegistryException(422, RegistryErrorCodes.INVALID_VERSION,
                     "The specified version '" + version + "' is not a valid version id. Allowed values are between [1, 2^31-1] and the string \"latest\"");
         }
         int wanted = number;
         return versions.stream().filter(v -> v.version() == wanted).findFirst()
-                .orElseThrow(() -> new RegistryException(404, RegistryException.VERSION_NOT_FOUND,
+                .orElseThrow(() -> new RegistryException(404, RegistryErrorCodes.VERSION_NOT_FOUND,
                         "Version " + wanted + " not found."));
     }
 
@@ -141,7 +143,7 @@ public final class SchemaRegistry {
         try {
             store.append(entry);
         } catch (RuntimeException e) {
-            throw new RegistryException(500, RegistryException.STORE_ERROR, "Error while storing the schema: " + e.getMessage());
+            throw new RegistryException(500, RegistryErrorCodes.STORE_ERROR, "Error while storing the schema: " + e.getMessage());
         }
         apply(entry);
     }
@@ -170,12 +172,12 @@ public final class SchemaRegistry {
 
     private static Schema parse(String schemaText) {
         if (schemaText == null || schemaText.isBlank()) {
-            throw new RegistryException(422, RegistryException.INVALID_SCHEMA, "Empty schema");
+            throw new RegistryException(422, RegistryErrorCodes.INVALID_SCHEMA, "Empty schema");
         }
         try {
             return new Schema.Parser().parse(schemaText);
         } catch (SchemaParseException | NullPointerException e) {
-            throw new RegistryException(422, RegistryException.INVALID_SCHEMA, "Invalid schema: " + e.getMessage());
+            throw new RegistryException(422, RegistryErrorCodes.INVALID_SCHEMA, "Invalid schema: " + e.getMessage());
         }
     }
 

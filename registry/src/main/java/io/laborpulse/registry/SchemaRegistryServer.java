@@ -1,5 +1,7 @@
 package io.laborpulse.registry;
 
+import io.laborpulse.schemas.registry.RegistryErrorCodes;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -79,10 +81,10 @@ public final class SchemaRegistryServer implements AutoCloseable {
         } catch (RegistryException e) {
             write(exchange, e.status(), error(e.errorCode(), e.getMessage()));
         } catch (IOException e) {
-            write(exchange, 422, error(42200, "Unreadable request body: " + e.getMessage()));
+            write(exchange, 422, error(RegistryErrorCodes.INVALID_REQUEST, "Unreadable request body: " + e.getMessage()));
         } catch (RuntimeException e) {
             log.error("Schema registry failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-            write(exchange, 500, error(50001, "Internal error: " + e));
+            write(exchange, 500, error(RegistryErrorCodes.STORE_ERROR, "Internal error: " + e));
         } finally {
             exchange.close();
         }
@@ -116,7 +118,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
             if (n == 2 && method.equals("POST")) {
                 return SchemaRegistry.versionJson(registry.lookup(subject, schemaOf(exchange)).orElseThrow(() ->
                         registry.subjects().contains(subject)
-                                ? new RegistryException(404, RegistryException.SCHEMA_NOT_FOUND, "Schema not found")
+                                ? new RegistryException(404, RegistryErrorCodes.SCHEMA_NOT_FOUND, "Schema not found")
                                 : RegistryException.subjectNotFound(subject)));
             }
             if (n == 3 && path.get(2).equals("versions")) {
@@ -146,7 +148,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
                             if (defaultToGlobal(exchange)) {
                                 return registry.globalLevel();
                             }
-                            throw new RegistryException(404, RegistryException.SUBJECT_CONFIG_NOT_FOUND,
+                            throw new RegistryException(404, RegistryErrorCodes.SUBJECT_CONFIG_NOT_FOUND,
                                     "Subject '" + subject + "' does not have subject-level compatibility configured");
                         });
                 return Map.of("compatibilityLevel", level.name());
@@ -160,23 +162,23 @@ public final class SchemaRegistryServer implements AutoCloseable {
         if (n == 0 && method.equals("GET")) {
             return Map.of();
         }
-        throw new RegistryException(404, 404, "HTTP " + method + " /" + String.join("/", path) + " is not an endpoint of this registry");
+        throw new RegistryException(404, RegistryErrorCodes.NOT_FOUND, "HTTP " + method + " /" + String.join("/", path) + " is not an endpoint of this registry");
     }
 
     private String schemaOf(HttpExchange exchange) throws IOException {
         JsonNode body = body(exchange);
         String type = body.path("schemaType").asText("AVRO");
         if (!type.equals("AVRO")) {
-            throw new RegistryException(422, RegistryException.INVALID_SCHEMA,
+            throw new RegistryException(422, RegistryErrorCodes.INVALID_SCHEMA,
                     "Schema type " + type + " is not supported by this registry; only AVRO");
         }
         JsonNode references = body.path("references");
         if (references.isArray() && !references.isEmpty()) {
-            throw new RegistryException(422, RegistryException.INVALID_SCHEMA, "Schema references are not supported by this registry");
+            throw new RegistryException(422, RegistryErrorCodes.INVALID_SCHEMA, "Schema references are not supported by this registry");
         }
         JsonNode schema = body.get("schema");
         if (schema == null || !schema.isTextual()) {
-            throw new RegistryException(422, RegistryException.INVALID_SCHEMA, "The request body needs a \"schema\" string");
+            throw new RegistryException(422, RegistryErrorCodes.INVALID_SCHEMA, "The request body needs a \"schema\" string");
         }
         return schema.asText();
     }
@@ -185,11 +187,11 @@ public final class SchemaRegistryServer implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
-                throw new RegistryException(413, 413, "Request body over " + MAX_BODY_BYTES + " bytes");
+                throw new RegistryException(413, RegistryErrorCodes.PAYLOAD_TOO_LARGE, "Request body over " + MAX_BODY_BYTES + " bytes");
             }
             JsonNode node = bytes.length == 0 ? null : json.readTree(bytes);
             if (node == null || !node.isObject()) {
-                throw new RegistryException(422, 42200, "The request body must be a JSON object");
+                throw new RegistryException(422, RegistryErrorCodes.INVALID_REQUEST, "The request body must be a JSON object");
             }
             return node;
         }
@@ -199,7 +201,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
         try {
             return CompatibilityLevel.valueOf(text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new RegistryException(422, RegistryException.INVALID_COMPATIBILITY_LEVEL,
+            throw new RegistryException(422, RegistryErrorCodes.INVALID_COMPATIBILITY_LEVEL,
                     "Invalid compatibility level '" + text + "'. Valid values are: " + List.of(CompatibilityLevel.values()));
         }
     }
@@ -213,7 +215,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new RegistryException(404, RegistryException.SCHEMA_NOT_FOUND, "Schema " + text + " not found");
+            throw new RegistryException(404, RegistryErrorCodes.SCHEMA_NOT_FOUND, "Schema " + text + " not found");
         }
     }
 

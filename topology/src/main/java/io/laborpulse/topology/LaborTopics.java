@@ -27,9 +27,4 @@ public record LaborTopics(
                 new TopicSpec<>(Topics.ACTIVITY, keys, ConfluentAvroSerde.forValues(registry, RegionActivity.class)),
                 Topics.DEAD_LETTERS.name());
     }
-
-    /** Serde of the activity aggregate as kept in the window store (same contract as the topic). */
-    Serde<RegionActivity> activitySerde() {
-        return activity.valueSerde();
-    }
 }
