@@ -1,0 +1,101 @@
+package io.laborpulse.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.laborpulse.extract.Document;
+import io.laborpulse.extract.Evaluation;
+import io.laborpulse.extract.Extraction;
+import io.laborpulse.extract.LaborExtractor;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code laborpulse eval}: scores the extraction engine on labelled sets. */
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        header = "Score the extraction engine on labelled article sets.",
+        description = {
+            "Each FILE holds JSON lines labelled as ../shared/devset/articles.jsonl is: id, lang, title, text, "
+                    + "published, region, event_type, participants and, for round-ups, events [{region, event_type}].",
+            "Prints region accuracy, event-type macro-F1 and per-type F1, participant exact match and round-up "
+                    + "recall, per language and overall. Without FILE it scores ../shared/devset/articles.jsonl.",
+            ""
+        })
+final class EvalCommand implements Callable<Integer> {
+
+    static final Path DEFAULT_SET = Path.of("..", "shared", "devset", "articles.jsonl");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Labelled JSON-lines sets.")
+    List<Path> files = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException {
+        List<Path> sets = files.isEmpty() ? List.of(DEFAULT_SET) : files;
+        LaborExtractor extractor = LaborExtractor.loadDefault();
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        for (Path set : sets) {
+            if (!Files.exists(set)) {
+                throw new IllegalArgumentException("No labelled set at " + set.toAbsolutePath());
+            }
+            List<Evaluation.Gold> gold = new ArrayList<>();
+            Map<String, Extraction> predicted = new HashMap<>();
+            for (String line : Files.readAllLines(set, StandardCharsets.UTF_8)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode item = JSON.readTree(line);
+                Evaluation.Gold labelled = gold(item);
+                gold.add(labelled);
+                predicted.put(labelled.id(), extractor.extract(new Document(labelled.id(), EnrichCommand.text(item, "title"),
+                        EnrichCommand.text(item, "text"), EnrichCommand.text(item, "url"),
+                        EnrichCommand.published(EnrichCommand.text(item, "published")), null, null)));
+            }
+            out.print(report(set.toString(), Evaluation.score(gold, predicted)));
+        }
+        return 0;
+    }
+
+    static Evaluation.Gold gold(JsonNode item) {
+        List<Evaluation.GoldEvent> events = new ArrayList<>();
+        JsonNode list = item.get("events");
+        if (list != null && list.isArray()) {
+            list.forEach(e -> events.add(new Evaluation.GoldEvent(EnrichCommand.text(e, "region"), EnrichCommand.text(e, "event_type"))));
+        }
+        JsonNode participants = item.get("participants");
+        return new Evaluation.Gold(item.get("id").asText(), item.get("lang").asText(), EnrichCommand.text(item, "region"),
+                item.get("event_type").asText(), participants == null || participants.isNull() ? null : participants.asLong(), events);
+    }
+
+    static String report(String name, Map<String, Evaluation.Scores> scores) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%s (%d items)%n", name, scores.get(Evaluation.ALL).items()));
+        out.append(String.format(Locale.ROOT, "  %-5s %5s  %-15s %-10s %-18s %-18s%n",
+                "lang", "items", "region acc (n)", "type mF1", "participants (n)", "round-up rec (n)"));
+        scores.forEach((lang, s) -> out.append(String.format(Locale.ROOT, "  %-5s %5d  %-15s %-10s %-18s %-18s%n",
+                lang, s.items(), figure(s.regionAccuracy(), s.regionItems()), figure(s.typeMacroF1(), -1),
+                figure(s.participantExactMatch(), s.participantItems()), figure(s.roundUpRecall(), s.roundUpEvents()))));
+        out.append("  per-type F1 (all): ").append(scores.get(Evaluation.ALL).typeF1().entrySet().stream()
+                .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.2f", e.getValue()))
+                .collect(Collectors.joining(", "))).append(System.lineSeparator());
+        return out.toString();
+    }
+
+    private static String figure(double value, int n) {
+        String number = Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%.2f", value);
+        return n < 0 ? number : number + " (" + n + ")";
+    }
+}
