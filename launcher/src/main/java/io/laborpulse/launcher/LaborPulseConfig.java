@@ -89,11 +89,24 @@ public final class LaborPulseConfig extends AbstractConfig {
             .define(SUMMARY_INTERVAL_CONFIG, Type.LONG, 5_000L, Range.atLeast(0), Importance.LOW, SUMMARY_INTERVAL_DOC)
             .define(GRACE_CONFIG, Type.LONG, Duration.ofHours(48).toMillis(), Range.atLeast(0), Importance.LOW, GRACE_DOC);
 
+    /** Read by the {@code laborpulse} script, not by the program. */
+    private static final String SCRIPT_JAVA_OPTS = "java.opts";
+
     private final Map<String, String> clientProperties;
+    private final java.util.Set<String> unknownKeys;
 
     public LaborPulseConfig(Map<String, String> values) {
         super(DEFINITION, withoutClientKeys(values), false);
         this.clientProperties = clientKeys(values);
+        java.util.Set<String> unknown = new java.util.TreeSet<>(withoutClientKeys(values).keySet());
+        unknown.removeAll(DEFINITION.names());
+        unknown.remove(SCRIPT_JAVA_OPTS);
+        this.unknownKeys = java.util.Collections.unmodifiableSet(unknown);
+    }
+
+    /** Settings given that no definition knows: most often a typo, worth a warning. */
+    public java.util.Set<String> unknownKeys() {
+        return unknownKeys;
     }
 
     /** Layers file, environment and flags in rising precedence. */

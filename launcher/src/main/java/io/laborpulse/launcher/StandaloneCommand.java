@@ -89,6 +89,10 @@ final class StandaloneCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LaborPulseConfig config = LaborPulseConfig.resolve(readFile(configFile), System.getenv(), flags());
+        if (!config.unknownKeys().isEmpty()) {
+            System.err.println("Warning: ignoring unknown setting(s) " + config.unknownKeys()
+                    + "; see 'laborpulse standalone --help' for the known keys.");
+        }
         Files.createDirectories(config.dataDir());
         Logging.toFile(config.dataDir().resolve("logs"));
 

@@ -51,6 +51,14 @@ class LaborPulseConfigTest {
     }
 
     @Test
+    void shouldPointOutSettingsNobodyDefined() {
+        LaborPulseConfig config = LaborPulseConfig.resolve(Map.of("bootstrap.server", "typo:9092"),
+                Map.of("LABORPULSE_JAVA_OPTS", "-Xmx1g", "LABORPULSE_HTTP_PROT", "1"), Map.of());
+
+        assertThat(config.unknownKeys()).containsExactly("bootstrap.server", "http.prot");
+    }
+
+    @Test
     void shouldRejectAnInvalidValueNamingTheSetting() {
         assertThatThrownBy(() -> LaborPulseConfig.resolve(Map.of(), Map.of("LABORPULSE_HTTP_PORT", "eighty"), Map.of()))
                 .isInstanceOf(ConfigException.class)
