@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * The topic catalogue: the one place where topic names, partitions and configs are written.
- * The README's topic catalogue is this class in prose; {@code TopicsTest} keeps the two in step.
+ * The README's topic catalogue is this class in prose; {@code TopicCatalogueTest} (launcher module) keeps the two in step.
  *
  * <p>All keys are UTF-8 strings (Kafka's {@code StringSerializer}); all values except the
  * dead-letter topic use the Confluent Avro wire format with subject {@code <topic>-value}.
