@@ -1,11 +1,18 @@
 package io.laborpulse.registry;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 
-/** Confluent's compatibility levels, decided with Avro's own reader/writer rules. */
+/**
+ * Confluent's compatibility levels, decided with Avro's own reader/writer rules
+ * ({@link SchemaCompatibility}). BACKWARD: the new schema reads data written with the old;
+ * FORWARD: the old schema reads data written with the new; FULL: both. The plain levels compare
+ * with the latest version only, the {@code _TRANSITIVE} ones with every version.
+ */
 public enum CompatibilityLevel {
     NONE,
     BACKWARD,
@@ -16,29 +23,46 @@ public enum CompatibilityLevel {
     FULL_TRANSITIVE;
 
     /**
-     * @param existing the subject's versions, oldest first; non-transitive levels check only
-     *                 the latest
+     * Reads a level as sent in a config request, case-insensitively.
+     *
+     * @throws RegistryException 422 / 42203 for anything that is not a level
+     */
+    public static CompatibilityLevel parse(String text) {
+        String wanted = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(level -> level.name().equals(wanted)).findFirst()
+                .orElseThrow(() -> new RegistryException(422, ErrorCodes.INVALID_COMPATIBILITY_LEVEL,
+                        "Invalid compatibility level '" + text + "'. Valid values are: " + List.of(values())));
+    }
+
+    /** True when this level checks every earlier version, not just the latest. */
+    public boolean transitive() {
+        return this == BACKWARD_TRANSITIVE || this == FORWARD_TRANSITIVE || this == FULL_TRANSITIVE;
+    }
+
+    /**
+     * Whether {@code candidate} may follow {@code existing} under this level.
+     *
+     * @param existing versions to compare with, oldest first; plain levels use only the last
      */
     public boolean allows(Schema candidate, List<Schema> existing) {
         if (this == NONE || existing.isEmpty()) {
             return true;
         }
-        boolean transitive = name().endsWith("_TRANSITIVE");
-        List<Schema> against = transitive ? existing : List.of(existing.get(existing.size() - 1));
+        List<Schema> against = transitive() ? existing : List.of(existing.get(existing.size() - 1));
         boolean backward = this != FORWARD && this != FORWARD_TRANSITIVE;
         boolean forward = this != BACKWARD && this != BACKWARD_TRANSITIVE;
         for (Schema old : against) {
-            if (backward && !readable(candidate, old)) {
+            if (backward && !canRead(candidate, old)) {
                 return false;
             }
-            if (forward && !readable(old, candidate)) {
+            if (forward && !canRead(old, candidate)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean readable(Schema reader, Schema writer) {
+    private static boolean canRead(Schema reader, Schema writer) {
         return SchemaCompatibility.checkReaderWriterCompatibility(reader, writer).getType()
                 == SchemaCompatibilityType.COMPATIBLE;
     }

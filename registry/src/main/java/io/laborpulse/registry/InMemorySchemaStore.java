@@ -3,7 +3,7 @@ package io.laborpulse.registry;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A store that lives as long as the process: for tests and throwaway registries. */
+/** A store that lives as long as the object: for tests and throwaway registries. Thread-safe. */
 public final class InMemorySchemaStore implements SchemaStore {
 
     private final List<RegistryEntry> entries = new ArrayList<>();
