@@ -37,11 +37,13 @@ public final class Gazetteer {
         }
     }
 
-    private final List<Name> names;
+    private final TermTrie<Name> trie;
     private final Map<String, Place> byId;
 
     private Gazetteer(List<Name> names, Map<String, Place> byId) {
-        this.names = names;
+        Map<String, List<Name>> terms = new HashMap<>();
+        names.forEach(n -> terms.put(n.normalized(), List.of(n)));
+        this.trie = TermTrie.of(terms);
         this.byId = byId;
     }
 
@@ -61,8 +63,6 @@ public final class Gazetteer {
         }
         List<Name> names = new ArrayList<>();
         placesByName.forEach((name, list) -> names.add(new Name(name, List.copyOf(list), weak.getOrDefault(name, false))));
-        names.sort(Comparator.comparingInt((Name n) -> n.normalized().length()).reversed()
-                .thenComparing(Name::normalized));
         return new Gazetteer(List.copyOf(names), Map.copyOf(places));
     }
 
@@ -74,20 +74,26 @@ public final class Gazetteer {
         return byId.size();
     }
 
-    /** Mentions in {@code normalized} (output of {@link TextNormalizer#normalize}), in text order. */
+    /**
+     * Mentions in {@code normalized} (output of {@link TextNormalizer#normalize}), in text order:
+     * the longest name wins where names overlap, and an alphabetic name counts only as a whole
+     * word, before overlaps are settled, so "Tehrani" neither matches nor hides a shorter name.
+     */
     public List<Mention> find(String normalized) {
+        List<TermTrie.Match<Name>> candidates = new ArrayList<>();
+        for (TermTrie.Match<Name> match : trie.matches(normalized)) {
+            if (atWordBoundaries(normalized, match.start(), match.end())) {
+                candidates.add(match);
+            }
+        }
+        candidates.sort(Comparator.comparingInt((TermTrie.Match<Name> m) -> m.end() - m.start()).reversed()
+                .thenComparingInt(TermTrie.Match::start));
         boolean[] taken = new boolean[normalized.length()];
         List<Mention> mentions = new ArrayList<>();
-        for (Name name : names) {
-            String needle = name.normalized();
-            for (int at = normalized.indexOf(needle); at >= 0; at = normalized.indexOf(needle, at + 1)) {
-                int end = at + needle.length();
-                if (isFree(taken, at, end) && atWordBoundaries(normalized, at, end)) {
-                    for (int i = at; i < end; i++) {
-                        taken[i] = true;
-                    }
-                    mentions.add(new Mention(name, at, end));
-                }
+        for (TermTrie.Match<Name> match : candidates) {
+            if (isFree(taken, match.start(), match.end())) {
+                java.util.Arrays.fill(taken, match.start(), match.end(), true);
+                mentions.add(new Mention(match.value(), match.start(), match.end()));
             }
         }
         mentions.sort(Comparator.comparingInt(Mention::start));

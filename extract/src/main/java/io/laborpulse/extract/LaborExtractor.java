@@ -2,7 +2,12 @@ package io.laborpulse.extract;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +31,11 @@ public final class LaborExtractor implements Extractor {
     private static final Pattern CHUNK_BREAK_ZH = Pattern.compile("[\\n\\s\\u3000]+");
     private static final Pattern CHUNK_BREAK = Pattern.compile("\\n+");
     private static final Set<EventType> ACTIONS = Set.of(EventType.STRIKE, EventType.PROTEST);
+    /** Share of the main type's score another type needs to be listed as secondary. */
+    private static final double SECONDARY_SHARE = 0.34;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+    /** {@code " date 2025-09-10 "}, which the crawler puts in front of some texts. */
+    private static final Pattern CRAWL_DATE_MARKER = Pattern.compile("\\s*date\\s+([0-9]{4}-[0-9]{2}-[0-9]{2})\\s+");
 
     private final Gazetteer gazetteer;
     private final Lexicon lexicon;
@@ -42,62 +52,85 @@ public final class LaborExtractor implements Extractor {
     @Override
     public Extraction extract(Document doc) {
         if (doc == null || doc.text() == null || doc.text().isBlank()) {
-            throw new IllegalArgumentException("Document " + (doc == null ? null : doc.id()) + " has no text to read");
+            throw new IllegalArgumentException("Document " + (doc == null ? null : doc.id())
+                    + " has no text to read: text is required and must not be blank");
         }
         String title = doc.title() == null ? "" : doc.title().strip();
-        String lang = LanguageDetector.detect(title + "\n" + doc.text());
-        if (lang.equals(LanguageDetector.UNDETERMINED) && doc.langHint() != null) {
-            lang = doc.langHint();
+        String body = doc.text();
+        Instant published = doc.published();
+        // The crawler writes the publication date in front of some texts; it is not an event date.
+        Matcher marker = CRAWL_DATE_MARKER.matcher(body);
+        if (marker.lookingAt()) {
+            if (published == null) {
+                published = LocalDate.parse(marker.group(1)).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            body = body.substring(marker.end());
         }
-        String normalizedTitle = TextNormalizer.normalize(title);
-        String text = normalizedTitle.isEmpty()
-                ? TextNormalizer.normalize(doc.text())
-                : normalizedTitle + "\n" + TextNormalizer.normalize(doc.text());
-        int titleEnd = normalizedTitle.length();
-        String prior = priorCountry(doc.countryHint(), lang);
-        List<Gazetteer.Mention> mentions = gazetteer.find(text);
-        Set<String> context = PlaceResolver.unambiguousRegions(mentions);
+        String lang = LanguageDetector.detect(title.isEmpty() ? body : title + "\n" + body);
+        if (lang.equals(LanguageDetector.UNDETERMINED) && doc.langHint() != null && !doc.langHint().isBlank()) {
+            lang = doc.langHint().strip().toLowerCase(Locale.ROOT);
+        }
+        TextNormalizer.Normalized normalized = TextNormalizer.normalizeWithOffsets(title.isEmpty() ? body : title + "\n" + body);
+        String text = normalized.text();
+        int titleEnd = title.isEmpty() ? 0 : firstFrom(normalized, title.length());
+        Reading reading = new Reading(lang, normalized, gazetteer.find(text), titleEnd,
+                priorCountry(doc.countryHint(), lang), published);
 
         List<ExtractedEvent> roundUp = new ArrayList<>();
-        List<Section> sections = sections(text, mentions, lang);
-        if (sections.size() >= 2) {
-            for (Section section : sections) {
-                List<Gazetteer.Mention> inside = mentions.stream()
-                        .filter(m -> m.start() >= section.start() && m.end() <= section.end())
-                        .map(m -> new Gazetteer.Mention(m.name(), m.start() - section.start(), m.end() - section.start()))
-                        .toList();
-                read(lang, section.text(), inside, 0, prior, context, doc, true).ifPresent(roundUp::add);
+        List<Segment> segments = segments(text, reading.mentions(), lang);
+        if (segments.size() >= 2) {
+            for (Segment segment : segments) {
+                read(reading, segment, true).ifPresent(roundUp::add);
             }
         }
         List<ExtractedEvent> events = distinct(withoutSummaries(roundUp));
         if (events.size() < 2) {
-            events = read(lang, text, mentions, titleEnd, prior, context, doc, false).map(List::of).orElse(List.of());
+            events = read(reading, new Segment(0, text.length()), false).map(List::of).orElse(List.of());
         }
         return new Extraction(lang, events);
     }
 
-    /** One event from a text or section, if it reads as labour news. */
-    private java.util.Optional<ExtractedEvent> read(String lang, String text, List<Gazetteer.Mention> mentions,
-            int titleEnd, String prior, Set<String> context, Document doc, boolean section) {
-        Lexicon.Scores scores = lexicon.score(lang, text);
+    /** What a whole document contributes to reading any of its segments. */
+    private record Reading(String lang, TextNormalizer.Normalized normalized, List<Gazetteer.Mention> mentions,
+            int titleEnd, String prior, Instant published) {
+
+        Set<String> context() {
+            return PlaceResolver.unambiguousRegions(mentions);
+        }
+    }
+
+    /** A span {@code [start, end)} of the normalised text. */
+    private record Segment(int start, int end) {
+    }
+
+    /** One event from the document or one of its segments, if it reads as labour news. */
+    private Optional<ExtractedEvent> read(Reading doc, Segment segment, boolean partOfRoundUp) {
+        String text = doc.normalized().text().substring(segment.start(), segment.end());
+        Lexicon.Scores scores = lexicon.score(doc.lang(), text);
         List<Map.Entry<EventType, Integer>> ranked = scores.byType().entrySet().stream()
                 .sorted(Map.Entry.<EventType, Integer>comparingByValue(Comparator.reverseOrder())
                         .thenComparing(Map.Entry.comparingByKey()))
                 .toList();
         int top = ranked.isEmpty() ? 0 : ranked.get(0).getValue();
-        boolean labour = top >= MIN_TYPE_SCORE || (top > 0 && scores.actor()) || (!section && scores.actor());
+        // A round-up's segment must show labour activity itself; a whole story may rest on its actor.
+        boolean labour = top >= MIN_TYPE_SCORE || (top > 0 && scores.actor()) || (!partOfRoundUp && scores.actor());
         if (!labour) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        PlaceResolver.Resolution where = PlaceResolver.resolve(mentions, text, titleEnd, prior, context);
-        if (section && (where.place() == null || where.place().precision() == Precision.COUNTRY)) {
-            return java.util.Optional.empty();
+        List<Gazetteer.Mention> inside = doc.mentions().stream()
+                .filter(m -> m.start() >= segment.start() && m.end() <= segment.end())
+                .map(m -> new Gazetteer.Mention(m.name(), m.start() - segment.start(), m.end() - segment.start()))
+                .toList();
+        int titleEnd = Math.max(0, doc.titleEnd() - segment.start());
+        PlaceResolver.Resolution where = PlaceResolver.resolve(inside, text, titleEnd, doc.prior(), doc.context());
+        if (partOfRoundUp && (where.place() == null || where.place().precision() == Precision.COUNTRY)) {
+            return Optional.empty();
         }
         ranked = actionsFirst(ranked);
         top = ranked.isEmpty() ? 0 : ranked.get(0).getValue();
         EventType type = ranked.isEmpty() ? EventType.OTHER : ranked.get(0).getKey();
         int second = ranked.size() > 1 ? ranked.get(1).getValue() : 0;
-        int secondaryFloor = Math.max(2, (int) Math.ceil(top * 0.34));
+        int secondaryFloor = Math.max(2, (int) Math.ceil(top * SECONDARY_SHARE));
         List<EventType> secondary = ranked.stream().skip(1)
                 .filter(e -> e.getValue() >= secondaryFloor)
                 .limit(MAX_SECONDARY)
@@ -108,10 +141,22 @@ public final class LaborExtractor implements Extractor {
         String country = place == null ? null : place.country();
         String region = place == null ? null : place.region();
         String regionName = region != null ? gazetteer.place(region).name() : place != null ? place.name() : null;
-        double confidence = confidence(top, second, precision);
-        return java.util.Optional.of(new ExtractedEvent(type, secondary, country, region, regionName,
-                where.asWritten(), precision, NumberReader.participants(lang, text),
-                DateReader.eventDate(lang, text, doc.published()), confidence, evidence(text)));
+        String asWritten = where.mention() == null ? null : doc.normalized().originalOf(
+                where.mention().start() + segment.start(), where.mention().end() + segment.start()).strip();
+        return Optional.of(new ExtractedEvent(type, secondary, country, region, regionName, asWritten, precision,
+                NumberReader.participants(doc.lang(), text), DateReader.eventDate(doc.lang(), text, doc.published()),
+                confidence(top, second, precision), evidence(doc.normalized(), segment)));
+    }
+
+    /** The first normalised offset whose character comes from at or after {@code originalOffset}. */
+    private static int firstFrom(TextNormalizer.Normalized normalized, int originalOffset) {
+        int[] starts = normalized.originStart();
+        for (int i = 0; i < starts.length; i++) {
+            if (starts[i] >= originalOffset) {
+                return i;
+            }
+        }
+        return starts.length;
     }
 
     /**
@@ -131,8 +176,8 @@ public final class LaborExtractor implements Extractor {
         return reordered;
     }
 
-    /** A sub-headline opened by a place name starts a section; the text before the first is a section too. */
-    private static List<Section> sections(String text, List<Gazetteer.Mention> mentions, String lang) {
+    /** A sub-headline opened by a place name starts a segment; the text before the first is a segment too. */
+    private static List<Segment> segments(String text, List<Gazetteer.Mention> mentions, String lang) {
         boolean chinese = lang.equals("zh");
         int maxHeading = chinese ? 40 : 90;
         Matcher breaks = (chinese ? CHUNK_BREAK_ZH : CHUNK_BREAK).matcher(text);
@@ -158,13 +203,12 @@ public final class LaborExtractor implements Extractor {
         if (starts.get(0) > 0) {
             starts.add(0, 0); // the lead before the first sub-headline may hold an event of its own
         }
-        List<Section> sections = new ArrayList<>();
+        List<Segment> segments = new ArrayList<>();
         for (int i = 0; i < starts.size(); i++) {
-            int start = starts.get(i);
             int end = i + 1 < starts.size() ? starts.get(i + 1) : text.length();
-            sections.add(new Section(start, end, text.substring(start, end)));
+            segments.add(new Segment(starts.get(i), end));
         }
-        return sections;
+        return segments;
     }
 
     /** The name a chunk opens with, if it is a region or city; else null. */
@@ -175,9 +219,6 @@ public final class LaborExtractor implements Extractor {
                 .map(m -> m.name().normalized())
                 .findFirst()
                 .orElse(null);
-    }
-
-    private record Section(int start, int end, String text) {
     }
 
     /**
@@ -217,14 +258,24 @@ public final class LaborExtractor implements Extractor {
         return Math.round(value * 100) / 100.0;
     }
 
-    private static String evidence(String text) {
-        String flat = text.strip().replaceAll("\\s+", " ");
-        return flat.length() <= EVIDENCE_LENGTH ? flat : flat.substring(0, EVIDENCE_LENGTH - 1) + "…";
+    /** The segment's opening as the source wrote it, whitespace flattened, at most 200 chars. */
+    private static String evidence(TextNormalizer.Normalized normalized, Segment segment) {
+        int from = normalized.originalOffset(segment.start());
+        int to = Math.min(normalized.originalOffset(segment.end()), from + EVIDENCE_LENGTH * 4);
+        String flat = WHITESPACE.matcher(normalized.original().substring(from, to)).replaceAll(" ").strip();
+        if (flat.length() <= EVIDENCE_LENGTH) {
+            return flat;
+        }
+        int cut = EVIDENCE_LENGTH - 1;
+        if (Character.isLowSurrogate(flat.charAt(cut))) {
+            cut--; // never split a supplementary character
+        }
+        return flat.substring(0, cut) + "…";
     }
 
     private static String priorCountry(String countryHint, String lang) {
         if (countryHint != null && !countryHint.isBlank()) {
-            return countryHint.strip().toUpperCase(java.util.Locale.ROOT);
+            return countryHint.strip().toUpperCase(Locale.ROOT);
         }
         return switch (lang) {
             case "fa" -> "IR";

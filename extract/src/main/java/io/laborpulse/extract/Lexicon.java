@@ -27,11 +27,17 @@ public final class Lexicon {
         }
     }
 
-    private final Map<String, List<Cue>> cues;
+    private final Map<String, TermTrie<Cue>> cues;
     private final Map<String, List<String>> actors;
 
     private Lexicon(Map<String, List<Cue>> cues, Map<String, List<String>> actors) {
-        this.cues = cues;
+        Map<String, TermTrie<Cue>> tries = new HashMap<>();
+        cues.forEach((lang, list) -> {
+            Map<String, List<Cue>> byTerm = new HashMap<>();
+            list.forEach(cue -> byTerm.computeIfAbsent(cue.term(), t -> new ArrayList<>()).add(cue));
+            tries.put(lang, TermTrie.of(byTerm));
+        });
+        this.cues = Map.copyOf(tries);
         this.actors = actors;
     }
 
@@ -52,22 +58,14 @@ public final class Lexicon {
     public Scores score(String lang, String normalized) {
         String key = cues.containsKey(lang) ? lang : "en";
         Map<EventType, Integer> scores = new EnumMap<>(EventType.class);
-        for (Cue cue : cues.get(key)) {
-            int count = countUpTo(normalized, cue.term(), MAX_COUNT_PER_CUE);
-            if (count > 0) {
-                scores.merge(cue.type(), cue.weight() * count, Integer::sum);
+        Map<Cue, Integer> counts = new HashMap<>();
+        for (TermTrie.Match<Cue> match : cues.get(key).matches(normalized)) {
+            if (counts.merge(match.value(), 1, Integer::sum) <= MAX_COUNT_PER_CUE) {
+                scores.merge(match.value().type(), match.value().weight(), Integer::sum);
             }
         }
         boolean actor = actors.get(key).stream().anyMatch(normalized::contains);
         return new Scores(scores, actor);
-    }
-
-    private static int countUpTo(String text, String term, int max) {
-        int count = 0;
-        for (int at = text.indexOf(term); at >= 0 && count < max; at = text.indexOf(term, at + term.length())) {
-            count++;
-        }
-        return count;
     }
 
     private static void read(String lang, List<Cue> typed, List<String> actorTerms) {

@@ -25,8 +25,8 @@ final class PlaceResolver {
     private static final int DATELINE_WINDOW = 30;
     private static final List<String> DATELINE_CUES = List.of("خبرنگار", "به گزارش", "مراسل", "记者", "讯");
 
-    /** The resolved place, or {@link #NONE}. */
-    record Resolution(Place place, String asWritten) {
+    /** The resolved place and its first mention (offsets in the text resolved), or {@link #NONE}. */
+    record Resolution(Place place, Gazetteer.Mention mention) {
     }
 
     static final Resolution NONE = new Resolution(null, null);
@@ -46,7 +46,7 @@ final class PlaceResolver {
         Map<String, Double> regionScore = new HashMap<>();
         Map<String, Double> countryScore = new HashMap<>();
         Map<String, Double> placeScore = new HashMap<>();
-        Map<String, String> written = new HashMap<>();
+        Map<String, Gazetteer.Mention> written = new HashMap<>();
         Map<String, Place> byId = new HashMap<>();
         for (Gazetteer.Mention mention : mentions) {
             Place place = choose(mention, supported, priorCountry);
@@ -67,7 +67,7 @@ final class PlaceResolver {
                 regionScore.merge(place.region(), weight * prior, Double::sum);
             }
             placeScore.merge(place.id(), weight, Double::sum);
-            written.putIfAbsent(place.id(), text.substring(mention.start(), mention.end()));
+            written.putIfAbsent(place.id(), mention);
             byId.put(place.id(), place);
         }
         if (!regionScore.isEmpty()) {

@@ -1,55 +1,210 @@
 package io.laborpulse.extract;
 
 import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.Transliterator;
-import java.text.Normalizer;
-import java.util.Locale;
+import java.util.Set;
 
 /**
  * Brings text and gazetteer or lexicon entries to one form before matching, so that spelling
  * variants meet: NFKC (full-width to half-width, Arabic presentation forms), Arabic and Persian
  * letter variants to one letter, diacritics and tatweel removed, the zero-width non-joiner
- * removed (feeds drop it, so {@code کرده‌ایم} and {@code کردهایم} must match), digits of every
- * script to ASCII, Traditional to Simplified Chinese, and lower case.
+ * removed and a space written in its place closed up (feeds drop it or type a space, so
+ * {@code کرده‌ایم}, {@code کردهایم} and {@code کرده ایم} must meet), digits of every script to
+ * ASCII, Traditional to Simplified Chinese, and lower case.
  *
- * <p>The output has the same length as the input wherever possible, but callers must not
- * rely on positions mapping back: evidence snippets are cut from the normalised text.
+ * <p>{@link #normalizeWithOffsets} also says where each normalised character came from, so that
+ * places and evidence can be quoted as the source wrote them.
  */
 public final class TextNormalizer {
 
     private static final char ZWNJ = '\u200C';
     private static final char TATWEEL = '\u0640';
 
-    // Creating the transliterator is slow (tens of ms); it is immutable and shared.
-    private static final Transliterator TRADITIONAL_TO_SIMPLIFIED = Transliterator.getInstance("Hant-Hans");
+    private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
+
+    /**
+     * ICU's Hant-Hans, turned once into a table over the Basic Multilingual Plane. Its rules map
+     * character to character, and running the transliterator on every article cost more than
+     * the rest of the engine together (under 2,000 Chinese articles a second), so the table is
+     * read instead; it also keeps every character where it was.
+     */
+    private static final char[] SIMPLIFIED = simplifiedTable();
+
+    /**
+     * Persian affixes that are joined to their word by a ZWNJ and that typists often separate
+     * with a space instead: the verbal prefixes می/نمی and the plural, comparative and personal
+     * endings. Closing the space up gives the same form as a dropped ZWNJ. Endings that are
+     * also frequent words on their own (ای, ام, ات) are left out.
+     */
+    private static final Set<String> SPACED_PREFIXES = Set.of("می", "نمی");
+    private static final Set<String> SPACED_SUFFIXES = Set.of("ها", "های", "هایی", "هایش", "هایشان", "ایم", "اید", "اند",
+            "تر", "ترین");
+
+    /** A normalised text and, per character, the span of the original it came from. */
+    public record Normalized(String original, String text, int[] originStart, int[] originEnd) {
+
+        /** The original text behind the normalised span {@code [start, end)}. */
+        public String originalOf(int start, int end) {
+            if (start >= end) {
+                return "";
+            }
+            return original.substring(originStart[start], originEnd[end - 1]);
+        }
+
+        /** Offset in the original of normalised offset {@code at} (may be the text's length). */
+        public int originalOffset(int at) {
+            return at < originStart.length ? originStart[at] : original.length();
+        }
+    }
 
     private TextNormalizer() {
     }
 
     public static String normalize(String text) {
-        String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        StringBuilder out = new StringBuilder(nfkc.length());
-        boolean han = false;
+        return normalizeWithOffsets(text).text();
+    }
+
+    public static Normalized normalizeWithOffsets(String text) {
+        Builder nfkc = nfkc(text);
+        Builder folded = new Builder(nfkc.length());
+        boolean arabicScript = false;
         for (int i = 0; i < nfkc.length(); ) {
-            int cp = nfkc.codePointAt(i);
-            i += Character.charCount(cp);
-            if (cp == ZWNJ || cp == TATWEEL || isArabicDiacritic(cp) || cp == '\u200F' || cp == '\u200E') {
+            int cp = nfkc.text.codePointAt(i);
+            int n = Character.charCount(cp);
+            int from = nfkc.start[i];
+            int to = nfkc.end[i + n - 1];
+            i += n;
+            if (cp < 0x80) { // ASCII, most of any Latin text: nothing to fold but the case
+                folded.append(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp, from, to);
+                continue;
+            }
+            if (cp == ZWNJ || cp == TATWEEL || isArabicDiacritic(cp) || cp == '\u200F' || cp == '\u200E' || cp == '\u200D') {
                 continue;
             }
             int digit = UCharacter.digit(cp, 10);
-            if (digit >= 0 && !isAsciiDigit(cp)) {
-                out.append((char) ('0' + digit));
+            if (digit >= 0) {
+                folded.append('0' + digit, from, to);
                 continue;
             }
-            han |= Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
-            out.appendCodePoint(foldArabicLetter(cp));
+            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+            if (script == Character.UnicodeScript.HAN) {
+                folded.append(cp < SIMPLIFIED.length ? SIMPLIFIED[cp] : cp, from, to);
+                continue;
+            }
+            arabicScript |= script == Character.UnicodeScript.ARABIC;
+            // Simple (one-to-one) case mapping is locale-independent, like toLowerCase(Locale.ROOT),
+            // and keeps every character where it was.
+            folded.append(UCharacter.toLowerCase(foldArabicLetter(cp)), from, to);
         }
-        String folded = out.toString().toLowerCase(Locale.ROOT);
-        return han ? TRADITIONAL_TO_SIMPLIFIED.transliterate(folded) : folded;
+        Builder result = folded;
+        if (arabicScript) {
+            result = closeSpacedAffixes(result);
+        }
+        int length = result.length();
+        return new Normalized(text, result.text.toString(), java.util.Arrays.copyOf(result.start, length),
+                java.util.Arrays.copyOf(result.end, length));
     }
 
-    private static boolean isAsciiDigit(int cp) {
-        return cp >= '0' && cp <= '9';
+    /** NFKC, normalising only the spans that need it (most text already is NFKC). */
+    private static Builder nfkc(String text) {
+        Builder out = new Builder(text.length());
+        int at = 0;
+        while (at < text.length()) {
+            int clean = at + NFKC.spanQuickCheckYes(java.nio.CharBuffer.wrap(text, at, text.length()));
+            for (int i = at; i < clean; i++) {
+                out.append(text.charAt(i), i, i + 1);
+            }
+            if (clean >= text.length()) {
+                break;
+            }
+            // The unclean segment runs to the next character that starts a new normalisation unit.
+            int segmentEnd = clean + Character.charCount(text.codePointAt(clean));
+            while (segmentEnd < text.length() && !NFKC.hasBoundaryBefore(text.codePointAt(segmentEnd))) {
+                segmentEnd += Character.charCount(text.codePointAt(segmentEnd));
+            }
+            String segment = text.substring(clean, segmentEnd);
+            String normalized = NFKC.normalize(segment);
+            boolean sameLength = normalized.length() == segment.length();
+            for (int j = 0; j < normalized.length(); j++) {
+                if (sameLength) {
+                    out.append(normalized.charAt(j), clean + j, clean + j + 1);
+                } else {
+                    out.append(normalized.charAt(j), clean, segmentEnd);
+                }
+            }
+            at = segmentEnd;
+        }
+        return out;
+    }
+
+    /** Closes up the spaces between a Persian word and an affix of it (see {@link #SPACED_SUFFIXES}). */
+    private static Builder closeSpacedAffixes(Builder in) {
+        CharSequence text = in.text;
+        Builder out = null;
+        int copied = 0;
+        for (int i = 1; i < text.length(); i++) {
+            if (text.charAt(i) != ' ' || !isArabicLetter(text.charAt(i - 1))) {
+                continue;
+            }
+            int next = i;
+            while (next < text.length() && text.charAt(next) == ' ') {
+                next++;
+            }
+            if (next == text.length() || !isArabicLetter(text.charAt(next))) {
+                i = next;
+                continue;
+            }
+            int leftStart = i;
+            while (leftStart > 0 && isArabicLetter(text.charAt(leftStart - 1))) {
+                leftStart--;
+            }
+            int rightEnd = next;
+            while (rightEnd < text.length() && isArabicLetter(text.charAt(rightEnd))) {
+                rightEnd++;
+            }
+            if (SPACED_PREFIXES.contains(text.subSequence(leftStart, i).toString())
+                    || SPACED_SUFFIXES.contains(text.subSequence(next, rightEnd).toString())) {
+                if (out == null) {
+                    out = new Builder(in.length());
+                }
+                out.copy(in, copied, i);
+                copied = next;
+            }
+            i = next - 1;
+        }
+        if (out == null) {
+            return in;
+        }
+        out.copy(in, copied, in.length());
+        return out;
+    }
+
+    private static boolean isArabicLetter(char c) {
+        return c >= '\u0620' && c <= '\u06FF' && Character.isLetter(c);
+    }
+
+    private static char[] simplifiedTable() {
+        Transliterator hantToHans = Transliterator.getInstance("Hant-Hans");
+        StringBuilder han = new StringBuilder();
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            if (!Character.isSurrogate(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+                han.append(c);
+            }
+        }
+        String from = han.toString();
+        String to = hantToHans.transliterate(from);
+        char[] table = new char[Character.MAX_VALUE + 1];
+        for (int c = 0; c < table.length; c++) {
+            table[c] = (char) c;
+        }
+        for (int i = 0; i < from.length(); i++) {
+            // Should a rule ever change the length, fall back to one character at a time.
+            String one = to.length() == from.length() ? null : hantToHans.transliterate(from.substring(i, i + 1));
+            char simplified = one == null ? to.charAt(i) : one.length() == 1 ? one.charAt(0) : from.charAt(i);
+            table[from.charAt(i)] = simplified;
+        }
+        return table;
     }
 
     /** Harakat, tanwin, shadda, sukun, superscript alef and Quranic marks. */
@@ -70,5 +225,58 @@ public final class TextNormalizer {
             case 'ؤ' -> 'و';
             default -> cp;
         };
+    }
+
+    /** Text under construction with the original span of each of its chars. */
+    private static final class Builder {
+        private final StringBuilder text;
+        private int[] start;
+        private int[] end;
+
+        Builder(int capacity) {
+            text = new StringBuilder(capacity);
+            start = new int[Math.max(capacity, 4)];
+            end = new int[Math.max(capacity, 4)];
+        }
+
+        int length() {
+            return text.length();
+        }
+
+        void append(int cp, int from, int to) {
+            if (cp < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+                int at = text.length();
+                text.append((char) cp);
+                grow(at);
+                start[at] = from;
+                end[at] = to;
+                return;
+            }
+            int before = text.length();
+            text.appendCodePoint(cp);
+            for (int i = before; i < text.length(); i++) {
+                grow(i);
+                start[i] = from;
+                end[i] = to;
+            }
+        }
+
+        void copy(Builder source, int from, int to) {
+            for (int i = from; i < to; i++) {
+                int at = text.length();
+                text.append(source.text.charAt(i));
+                grow(at);
+                start[at] = source.start[i];
+                end[at] = source.end[i];
+            }
+        }
+
+        private void grow(int index) {
+            if (index >= start.length) {
+                int size = Math.max(start.length * 2, index + 1);
+                start = java.util.Arrays.copyOf(start, size);
+                end = java.util.Arrays.copyOf(end, size);
+            }
+        }
     }
 }
