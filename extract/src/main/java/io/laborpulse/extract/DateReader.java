@@ -1,41 +1,168 @@
 package io.laborpulse.extract;
 
+import com.ibm.icu.util.Calendar;
+import com.ibm.icu.util.PersianCalendar;
+import com.ibm.icu.util.TimeZone;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Reads an event's own date where the text writes one with month and day ({@code 12月3日},
- * {@code 11月11日至12日}: the first day), resolved against the publication date: the latest such
- * date that is not more than a week after publication, since news reports the recent past.
- * Dates without a publication date to anchor the year, and Solar Hijri dates without a year,
- * stay unknown rather than guessed.
+ * Reads an event's own date where the text writes a day and a month: {@code 12月3日},
+ * {@code 11月11日至12日} (the first day), {@code 3 December}, {@code Dec. 3, 2025},
+ * {@code ٣ ديسمبر}, {@code ۱۶ شهریور ۱۴۰۴} (Solar Hijri). Month names come from
+ * {@code calendar/months.tsv}. A written year is taken as it stands; without one, the date is
+ * placed in the year that makes it the latest such date not more than a week after
+ * publication, since news reports the recent past and announces the coming days. Without a
+ * publication date to anchor it a yearless date stays unknown rather than guessed.
  */
 public final class DateReader {
 
-    private static final Pattern ZH_MONTH_DAY = Pattern.compile("(?<![0-9])([0-9]{1,2})月([0-9]{1,2})日");
+    private static final String RESOURCE = "/io/laborpulse/extract/calendar/months.tsv";
     private static final int DAYS_AHEAD_ALLOWED = 7;
+    private static final Pattern ZH = Pattern.compile("(?<![0-9])(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日");
 
-    private DateReader() {
+    private enum CalendarKind { GREGORIAN, PERSIAN }
+
+    /** The patterns of one language and the month each normalised name means. */
+    private record Language(CalendarKind calendar, Pattern dayMonth, Pattern monthDay, Map<String, Integer> months) {
     }
 
-    public static LocalDate eventDate(String lang, String normalized, Instant published) {
-        if (published == null || !lang.equals("zh")) {
-            return null;
+    private final Map<String, Language> languages;
+
+    private DateReader(Map<String, Language> languages) {
+        this.languages = languages;
+    }
+
+    public static DateReader loadDefault() {
+        Map<String, Map<String, Integer>> months = new HashMap<>();
+        Map<String, Map<String, Integer>> safeMonths = new HashMap<>();
+        Map<String, CalendarKind> calendars = new HashMap<>();
+        DataFiles.readTsv(RESOURCE, 4, cells -> {
+            calendars.put(cells[0], CalendarKind.valueOf(cells[1].toUpperCase(java.util.Locale.ROOT)));
+            int month = Integer.parseInt(cells[2]);
+            for (String raw : cells[3].split("\\|")) {
+                boolean weak = raw.startsWith("~");
+                String name = TextNormalizer.normalize(weak ? raw.substring(1) : raw);
+                months.computeIfAbsent(cells[0], l -> new HashMap<>()).put(name, month);
+                if (!weak) {
+                    safeMonths.computeIfAbsent(cells[0], l -> new HashMap<>()).put(name, month);
+                }
+            }
+        });
+        Map<String, Language> languages = new HashMap<>();
+        months.forEach((lang, names) -> {
+            String day = "(?<![0-9])([0-9]{1,2})(?:st|nd|rd|th)?";
+            String year = "(?:,?\\s*([0-9]{4})(?![0-9]))?";
+            String after = "(?![\\p{L}])";
+            Pattern dayMonth = Pattern.compile(day + "\\s*(?:of\\s+)?(" + alternation(names) + ")" + after + year,
+                    Pattern.UNICODE_CHARACTER_CLASS);
+            Map<String, Integer> safe = safeMonths.getOrDefault(lang, Map.of());
+            Pattern monthDay = safe.isEmpty() ? null : Pattern.compile("(?<![\\p{L}])(" + alternation(safe) + ")\\.?\\s+"
+                    + "([0-9]{1,2})(?:st|nd|rd|th)?(?![0-9])" + year, Pattern.UNICODE_CHARACTER_CLASS);
+            languages.put(lang, new Language(calendars.get(lang), dayMonth, monthDay, Map.copyOf(names)));
+        });
+        return new DateReader(Map.copyOf(languages));
+    }
+
+    /** Longest names first, so that "sept" is not read as "sep". */
+    private static String alternation(Map<String, Integer> names) {
+        return names.keySet().stream()
+                .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
+                .map(Pattern::quote)
+                .collect(Collectors.joining("|"));
+    }
+
+    /** The first day-and-month date in normalised text of the language, resolved; or null. */
+    public LocalDate eventDate(String lang, String normalized, Instant published) {
+        LocalDate anchor = published == null ? null : LocalDate.ofInstant(published, ZoneOffset.UTC);
+        List<Written> found = new ArrayList<>();
+        if (lang.equals("zh")) {
+            Matcher m = ZH.matcher(normalized);
+            if (m.find()) {
+                found.add(new Written(m.start(), CalendarKind.GREGORIAN, number(m.group(1)),
+                        Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+            }
         }
-        Matcher m = ZH_MONTH_DAY.matcher(normalized);
-        if (!m.find()) {
-            return null;
+        Language language = languages.get(lang);
+        if (language != null) {
+            Matcher m = language.dayMonth().matcher(normalized);
+            if (m.find()) {
+                found.add(new Written(m.start(), language.calendar(), number(m.group(3)),
+                        language.months().get(m.group(2)), Integer.parseInt(m.group(1))));
+            }
+            if (language.monthDay() != null) {
+                m = language.monthDay().matcher(normalized);
+                if (m.find()) {
+                    found.add(new Written(m.start(), language.calendar(), number(m.group(3)),
+                            language.months().get(m.group(1)), Integer.parseInt(m.group(2))));
+                }
+            }
         }
-        LocalDate anchor = LocalDate.ofInstant(published, ZoneOffset.UTC);
-        try {
-            LocalDate date = LocalDate.of(anchor.getYear(), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
-            return date.isAfter(anchor.plusDays(DAYS_AHEAD_ALLOWED)) ? date.minusYears(1) : date;
-        } catch (DateTimeException e) {
-            return null; // 2月30日 and the like: not a date
+        return found.stream()
+                .sorted(Comparator.comparingInt(Written::at))
+                .map(w -> w.resolve(anchor))
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static Integer number(String digits) {
+        return digits == null ? null : Integer.valueOf(digits);
+    }
+
+    /** A date as written: its year may be missing. */
+    private record Written(int at, CalendarKind calendar, Integer year, int month, int day) {
+
+        LocalDate resolve(LocalDate anchor) {
+            try {
+                if (year != null && plausibleYear()) {
+                    return toGregorian(year, month, day);
+                }
+                if (anchor == null) {
+                    return null;
+                }
+                int anchorYear = calendar == CalendarKind.PERSIAN ? persianYear(anchor) : anchor.getYear();
+                LocalDate date = toGregorian(anchorYear, month, day);
+                return date.isAfter(anchor.plusDays(DAYS_AHEAD_ALLOWED)) ? toGregorian(anchorYear - 1, month, day) : date;
+            } catch (DateTimeException | IllegalArgumentException e) {
+                return null; // 2月30日, 31 شهریور of a short year and the like: not a date
+            }
+        }
+
+        /** A four-digit number after a date may be a count, not a year ("۱۲ مهر ۱۵۰۰ کارگر"): then it is ignored. */
+        private boolean plausibleYear() {
+            return calendar == CalendarKind.PERSIAN ? year >= 1300 && year <= 1480 : year >= 1950 && year <= 2100;
+        }
+
+        private LocalDate toGregorian(int y, int m, int d) {
+            if (calendar == CalendarKind.GREGORIAN) {
+                return LocalDate.of(y, m, d);
+            }
+            // Solar Hijri months have 31 days (1-6), 30 (7-11) and 29 or 30 (12).
+            if (m < 1 || m > 12 || d < 1 || d > (m <= 6 ? 31 : 30)) {
+                throw new DateTimeException("no such Solar Hijri date: " + y + "-" + m + "-" + d);
+            }
+            PersianCalendar persian = new PersianCalendar(TimeZone.GMT_ZONE);
+            persian.clear();
+            persian.setLenient(false); // 30 Esfand of a common year must fail, not roll over
+            persian.set(y, m - 1, d);
+            return LocalDate.ofInstant(persian.getTime().toInstant(), ZoneOffset.UTC);
+        }
+
+        private static int persianYear(LocalDate gregorian) {
+            PersianCalendar persian = new PersianCalendar(TimeZone.GMT_ZONE);
+            persian.setTime(java.util.Date.from(gregorian.atStartOfDay(ZoneOffset.UTC).toInstant()));
+            return persian.get(Calendar.YEAR);
         }
     }
 }

@@ -39,14 +39,17 @@ public final class LaborExtractor implements Extractor {
 
     private final Gazetteer gazetteer;
     private final Lexicon lexicon;
+    private final DateReader dates;
 
-    public LaborExtractor(Gazetteer gazetteer, Lexicon lexicon) {
+    public LaborExtractor(Gazetteer gazetteer, Lexicon lexicon, DateReader dates) {
         this.gazetteer = gazetteer;
         this.lexicon = lexicon;
+        this.dates = dates;
     }
 
+    /** The engine over the data files on the classpath, read once; immutable and thread-safe. */
     public static LaborExtractor loadDefault() {
-        return new LaborExtractor(Gazetteer.loadDefault(), Lexicon.loadDefault());
+        return new LaborExtractor(Gazetteer.loadDefault(), Lexicon.loadDefault(), DateReader.loadDefault());
     }
 
     @Override
@@ -144,7 +147,7 @@ public final class LaborExtractor implements Extractor {
         String asWritten = where.mention() == null ? null : doc.normalized().originalOf(
                 where.mention().start() + segment.start(), where.mention().end() + segment.start()).strip();
         return Optional.of(new ExtractedEvent(type, secondary, country, region, regionName, asWritten, precision,
-                NumberReader.participants(doc.lang(), text), DateReader.eventDate(doc.lang(), text, doc.published()),
+                NumberReader.participants(doc.lang(), text), dates.eventDate(doc.lang(), text, doc.published()),
                 confidence(top, second, precision), evidence(doc.normalized(), segment)));
     }
 

@@ -13,13 +13,16 @@ import java.util.Set;
  * reporter's dateline ({@code به گزارش خبرنگار ایلنا از اصفهان}); regions of the prior country
  * (the outlet's home, or the language's main country) count half again. A name several places
  * share votes only for a candidate whose region the text supports otherwise; a name that is
- * also a common word votes only when its region has other support. The best region wins, and
- * its most-mentioned place, the most specific on a tie, is the event's place. Countries count
- * only when no region is named.
+ * also a common word votes only when its region has other support. The best region wins (on a
+ * tie, the one named first), and its most specific place, the best supported among equals, is
+ * the event's place. Countries count only when no region is named.
  */
 final class PlaceResolver {
 
     private static final double TITLE_BONUS = 2;
+    /** The lead names the event's place more often than the background further down. */
+    private static final double OPENING_BONUS = 1;
+    private static final int OPENING_LENGTH = 300;
     private static final double DATELINE_BONUS = 4;
     private static final double PRIOR_FACTOR = 1.5;
     private static final int DATELINE_WINDOW = 30;
@@ -46,6 +49,7 @@ final class PlaceResolver {
         Map<String, Double> regionScore = new HashMap<>();
         Map<String, Double> countryScore = new HashMap<>();
         Map<String, Double> placeScore = new HashMap<>();
+        Map<String, Integer> firstAt = new HashMap<>();
         Map<String, Gazetteer.Mention> written = new HashMap<>();
         Map<String, Place> byId = new HashMap<>();
         for (Gazetteer.Mention mention : mentions) {
@@ -56,6 +60,8 @@ final class PlaceResolver {
             double weight = 1;
             if (mention.start() < titleEnd) {
                 weight += TITLE_BONUS;
+            } else if (mention.start() < titleEnd + OPENING_LENGTH) {
+                weight += OPENING_BONUS;
             }
             if (isDateline(text, mention.start())) {
                 weight += DATELINE_BONUS;
@@ -67,22 +73,25 @@ final class PlaceResolver {
                 regionScore.merge(place.region(), weight * prior, Double::sum);
             }
             placeScore.merge(place.id(), weight, Double::sum);
+            firstAt.putIfAbsent(place.region() == null ? place.country() : place.region(), mention.start());
             written.putIfAbsent(place.id(), mention);
             byId.put(place.id(), place);
         }
         if (!regionScore.isEmpty()) {
-            String region = best(regionScore);
+            String region = best(regionScore, firstAt);
+            // Inside the region, the most specific place named is where it happened ("甘肃省总工会
+            // … 陇西县" is Longxi); among several cities, the best supported one.
             Place place = byId.values().stream()
                     .filter(p -> region.equals(p.region()))
-                    .max((a, b) -> {
-                        int byScore = Double.compare(placeScore.get(a.id()), placeScore.get(b.id()));
-                        return byScore != 0 ? byScore : a.precision().compareTo(b.precision());
-                    })
+                    .max(java.util.Comparator.comparing(Place::precision)
+                            .thenComparing(p -> placeScore.get(p.id()))
+                            .thenComparing(java.util.Comparator.comparingInt(
+                                    (Place p) -> written.get(p.id()).start()).reversed()))
                     .orElseThrow();
             return new Resolution(place, written.get(place.id()));
         }
         if (!countryScore.isEmpty()) {
-            String country = best(countryScore);
+            String country = best(countryScore, firstAt);
             return new Resolution(byId.get(country), written.get(country));
         }
         return NONE;
@@ -110,6 +119,11 @@ final class PlaceResolver {
         if (places.size() == 1) {
             return places.get(0);
         }
+        // A province and its capital sharing a name (اصفهان, Kermanshah, 吉林): one region either
+        // way, and a bare name in news means the city more often than the province.
+        if (places.stream().map(Place::region).distinct().count() == 1 && places.get(0).region() != null) {
+            return places.stream().max(java.util.Comparator.comparing(Place::precision)).orElseThrow();
+        }
         List<Place> inContext = places.stream().filter(p -> p.region() != null && supported.contains(p.region())).toList();
         if (inContext.size() == 1) {
             return inContext.get(0);
@@ -123,9 +137,12 @@ final class PlaceResolver {
         return DATELINE_CUES.stream().anyMatch(before::contains);
     }
 
-    private static String best(Map<String, Double> scores) {
+    /** The highest score; on a tie, the one named first. */
+    private static String best(Map<String, Double> scores, Map<String, Integer> firstAt) {
         return scores.entrySet().stream()
-                .max(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .max(Map.Entry.<String, Double>comparingByValue()
+                        .thenComparing(java.util.Comparator.comparingInt(
+                                (Map.Entry<String, Double> e) -> firstAt.getOrDefault(e.getKey(), Integer.MAX_VALUE)).reversed()))
                 .orElseThrow()
                 .getKey();
     }

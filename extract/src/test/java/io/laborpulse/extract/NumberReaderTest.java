@@ -2,11 +2,9 @@ package io.laborpulse.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
-class NumberAndDateReaderTest {
+class NumberReaderTest {
 
     private static Long participants(String lang, String text) {
         return NumberReader.participants(lang, TextNormalizer.normalize(text));
@@ -36,22 +34,5 @@ class NumberAndDateReaderTest {
     void shouldReadEnglishAndArabicCounts() {
         assertThat(participants("en", "About 2,000 garment workers blocked the road")).isEqualTo(2000L);
         assertThat(participants("ar", "أضرب نحو ٣٠٠٠ عامل عن العمل")).isEqualTo(3000L);
-    }
-
-    @Test
-    void shouldResolveChineseMonthDayAgainstThePublicationDate() {
-        Instant published = Instant.parse("2024-12-10T08:00:00Z");
-
-        assertThat(DateReader.eventDate("zh", "12月3日,由甘肃省总工会牵头", published)).isEqualTo(LocalDate.of(2024, 12, 3));
-        assertThat(DateReader.eventDate("zh", "11月11日至12日,天水市总工会", published)).isEqualTo(LocalDate.of(2024, 11, 11));
-        assertThat(DateReader.eventDate("zh", "12月28日举行", Instant.parse("2025-01-05T00:00:00Z")))
-                .isEqualTo(LocalDate.of(2024, 12, 28));
-    }
-
-    @Test
-    void shouldLeaveADateUnknownRatherThanGuessIt() {
-        assertThat(DateReader.eventDate("zh", "12月3日", null)).isNull();
-        assertThat(DateReader.eventDate("zh", "2月30日", Instant.parse("2025-03-01T00:00:00Z"))).isNull();
-        assertThat(DateReader.eventDate("fa", "۲۲ اسفند", Instant.parse("2025-03-01T00:00:00Z"))).isNull();
     }
 }
