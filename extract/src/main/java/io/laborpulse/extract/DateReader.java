@@ -29,7 +29,11 @@ public final class DateReader {
 
     private static final String RESOURCE = "/io/laborpulse/extract/calendar/months.tsv";
     private static final int DAYS_AHEAD_ALLOWED = 7;
-    private static final Pattern ZH = Pattern.compile("(?<![0-9])(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日");
+    /**
+     * A date right before 讯 or 电 is the outlet's dateline ("2025年06月20日讯"): the event's own
+     * date, written further on, comes first, and the dateline only stands in where there is none.
+     */
+    private static final Pattern ZH = Pattern.compile("(?<![0-9])(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日([讯电])?");
 
     private enum CalendarKind { GREGORIAN, PERSIAN }
 
@@ -88,9 +92,12 @@ public final class DateReader {
         List<Written> found = new ArrayList<>();
         if (lang.equals("zh")) {
             Matcher m = ZH.matcher(normalized);
-            if (m.find()) {
-                found.add(new Written(m.start(), CalendarKind.GREGORIAN, number(m.group(1)),
-                        Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+            boolean undated = true;
+            while (undated && m.find()) {
+                boolean dateline = m.group(4) != null;
+                found.add(new Written(dateline ? normalized.length() + m.start() : m.start(), CalendarKind.GREGORIAN,
+                        number(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+                undated = dateline;
             }
         }
         Language language = languages.get(lang);
@@ -120,7 +127,7 @@ public final class DateReader {
         return digits == null ? null : Integer.valueOf(digits);
     }
 
-    /** A date as written: its year may be missing. */
+    /** A date as written: its year may be missing; {@code at} orders candidates, datelines last. */
     private record Written(int at, CalendarKind calendar, Integer year, int month, int day) {
 
         LocalDate resolve(LocalDate anchor) {

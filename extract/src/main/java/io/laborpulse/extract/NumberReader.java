@@ -22,10 +22,13 @@ public final class NumberReader {
             "([0-9][0-9,]*)\\s*(هزار)?(?:\\s*و\\s*([0-9]+))?\\s*(?:نفر|کارگر|تن از)");
 
     private static final Pattern EN = Pattern.compile(
-            "([0-9][0-9,]*)\\s+(?:[a-z-]+\\s+)?(?:workers|employees|people|members|drivers|nurses|teachers|miners|staff|riders|job seekers|jobseekers)",
+            "([0-9][0-9,]*)\\s+(?:[a-z-]+\\s+)?(?:workers|employees|people|members|drivers|nurses|teachers|miners|staff|riders|job seekers|jobseekers)"
+                    + "|(?:numbering|totalling|totaling)\\s+(?:around|about|some|nearly|over|more than)?\\s*([0-9][0-9,]*)",
             Pattern.UNICODE_CHARACTER_CLASS);
 
-    private static final Pattern AR = Pattern.compile("([0-9][0-9,]*)\\s*(?:عاملا|عامل|عمال|موظفا|موظف|شخصا|شخص|طالب عمل)");
+    /** {@code 23 الفا من عمال}: a count in thousands (ألف, آلاف, after normalisation الف, الاف) counts too. */
+    private static final Pattern AR = Pattern.compile(
+            "([0-9][0-9,]*)\\s*(الف|الاف)?ا?\\s*(?:من\\s*)?(?:ال)?(?:عاملا|عامل|عمال|موظفا|موظف|شخصا|شخص|طالب عمل)");
 
     private static final String CHINESE_DIGITS = "零一二三四五六七八九";
     private static final Map<Character, Integer> CHINESE_UNITS = Map.of('十', 10, '百', 100, '千', 1000, '万', 10000);
@@ -62,11 +65,17 @@ public final class NumberReader {
             }
             case "ar" -> {
                 Matcher m = AR.matcher(normalized);
-                return m.find() ? digits(m.group(1)) : null;
+                if (!m.find()) {
+                    return null;
+                }
+                return m.group(2) == null ? digits(m.group(1)) : digits(m.group(1)) * 1000;
             }
             default -> {
                 Matcher m = EN.matcher(normalized);
-                return m.find() ? digits(m.group(1)) : null;
+                if (!m.find()) {
+                    return null;
+                }
+                return digits(m.group(1) != null ? m.group(1) : m.group(2));
             }
         }
     }

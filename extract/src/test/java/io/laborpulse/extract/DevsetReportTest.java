@@ -47,6 +47,13 @@ class DevsetReportTest {
         }
         Map<String, Extraction> predicted = new LinkedHashMap<>();
         documents.forEach(d -> predicted.put(d.id(), extractor.extract(d)));
+        Map<String, String> eventDates = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(DEVSET)) {
+            if (!line.isBlank()) {
+                JsonNode item = json.readTree(line);
+                eventDates.put(item.get("id").asText(), text(item, "event_date"));
+            }
+        }
 
         StringBuilder report = new StringBuilder("\nDevelopment set (").append(gold.size()).append(" items)\n");
         for (Evaluation.Gold item : gold) {
@@ -60,7 +67,27 @@ class DevsetReportTest {
                 report.append(String.format(Locale.ROOT, "  miss %-11s want %-22s %-7s got %-22s %-7s (%d events)%n",
                         item.id(), item.type(), item.region(), gotType, gotRegion, events.size()));
             }
+            Long gotParticipants = first == null ? null : first.participants();
+            if (item.participants() != null && !item.participants().equals(gotParticipants)) {
+                report.append(String.format(Locale.ROOT, "  participants %-11s want %s got %s%n",
+                        item.id(), item.participants(), gotParticipants));
+            }
         }
+        int dated = 0;
+        int datedRight = 0;
+        for (Map.Entry<String, String> labelled : eventDates.entrySet()) {
+            if (labelled.getValue() != null) {
+                dated++;
+                List<ExtractedEvent> events = predicted.get(labelled.getKey()).events();
+                String got = events.isEmpty() || events.get(0).eventDate() == null ? null : events.get(0).eventDate().toString();
+                if (labelled.getValue().equals(got)) {
+                    datedRight++;
+                } else {
+                    report.append(String.format(Locale.ROOT, "  date %-11s want %s got %s%n", labelled.getKey(), labelled.getValue(), got));
+                }
+            }
+        }
+        report.append(String.format(Locale.ROOT, "  event dates right: %d of %d labelled%n", datedRight, dated));
         Evaluation.score(gold, predicted).forEach((lang, s) -> report.append(String.format(Locale.ROOT,
                 "  %-3s items %2d  region %.2f of %2d  type macro-F1 %.2f  participants %.2f of %2d  round-up recall %.2f of %d%n",
                 lang, s.items(), s.regionAccuracy(), s.regionItems(), s.typeMacroF1(), s.participantExactMatch(),

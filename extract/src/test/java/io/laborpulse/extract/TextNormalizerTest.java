@@ -19,6 +19,29 @@ class TextNormalizerTest {
     }
 
     @Test
+    void shouldCloseUpASpaceTypedWhereTheZwnjBelongs() {
+        assertThat(TextNormalizer.normalize("کرده ایم")).isEqualTo(TextNormalizer.normalize("کرده\u200Cایم"));
+        assertThat(TextNormalizer.normalize("کارگاه های ساختمانی")).isEqualTo("کارگاههای ساختمانی");
+        assertThat(TextNormalizer.normalize("پیگیری می شود")).isEqualTo("پیگیری میشود");
+    }
+
+    @Test
+    void shouldLeaveSpacesBetweenWholeWordsAlone() {
+        assertThat(TextNormalizer.normalize("کارگران هفت تپه")).isEqualTo("کارگران هفت تپه");
+    }
+
+    @Test
+    void shouldSayWhereEachNormalisedCharacterCameFrom() {
+        TextNormalizer.Normalized traditional = TextNormalizer.normalizeWithOffsets("廣州市總工會");
+        TextNormalizer.Normalized arabic = TextNormalizer.normalizeWithOffsets("عمّال المحلّة الكبرى");
+
+        assertThat(traditional.text()).isEqualTo("广州市总工会");
+        assertThat(traditional.originalOf(0, 2)).isEqualTo("廣州");
+        assertThat(arabic.text()).isEqualTo("عمال المحله الکبری");
+        assertThat(arabic.originalOf(5, arabic.text().length())).isEqualTo("المحلّة الكبرى");
+    }
+
+    @Test
     void shouldDropDiacriticsAndTatweel() {
         assertThat(TextNormalizer.normalize("عُمّـــال")).isEqualTo("عمال");
     }

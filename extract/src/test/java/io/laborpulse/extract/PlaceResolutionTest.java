@@ -1,0 +1,89 @@
+package io.laborpulse.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Where an event happened, as the engine settles it from the places a text names. */
+class PlaceResolutionTest {
+
+    private static LaborExtractor extractor;
+
+    @BeforeAll
+    static void load() {
+        extractor = LaborExtractor.loadDefault();
+    }
+
+    private static ExtractedEvent only(String title, String text, String countryHint) {
+        List<ExtractedEvent> events = extractor.extract(new Document("t", title, text, null, null, null, countryHint)).events();
+        assertThat(events).hasSize(1);
+        return events.get(0);
+    }
+
+    @Test
+    void shouldReadAProvinceCapitalSharingItsNameAsTheCityInThatProvince() {
+        ExtractedEvent event = only(null, "کارگران کارخانه ای در اصفهان مقابل فرمانداری تجمع کردند.", null);
+
+        assertThat(event.region()).isEqualTo("IR-10");
+        assertThat(event.precision()).isEqualTo(Precision.CITY);
+        assertThat(event.regionName()).isEqualTo("Isfahan");
+    }
+
+    @Test
+    void shouldReadTheProvinceWrittenAsSuchAtRegionPrecision() {
+        ExtractedEvent event = only(null, "بازرسان اداره کار استان اصفهان از کارگاهها بازرسی کردند.", null);
+
+        assertThat(event.region()).isEqualTo("IR-10");
+        assertThat(event.precision()).isEqualTo(Precision.REGION);
+        assertThat(event.place()).isEqualTo("استان اصفهان");
+    }
+
+    @Test
+    void shouldResolveAnEnglishNameSharedByProvinceAndCapital() {
+        ExtractedEvent event = only("Kermanshah workers protest unpaid wages; کرمانشاه",
+                "Dozens of workers gathered in Kermanshah to protest months of unpaid wages.", null);
+
+        assertThat(event.region()).isEqualTo("IR-05");
+    }
+
+    @Test
+    void shouldTrustTheReportersDatelineOverAPlaceNamedInPassing() {
+        ExtractedEvent event = only(null,
+                "رئیس اداره کار در گفت و گو با خبرنگار ایلنا در بروجرد گفت: بازرسی از کارگاهها ادامه دارد؛ برخی اتباع اهل افغانستان و تهران بودند.",
+                null);
+
+        assertThat(event.region()).isEqualTo("IR-15");
+        assertThat(event.place()).isEqualTo("بروجرد");
+    }
+
+    @Test
+    void shouldSettleChengguanDistrictByTheProvinceTheArticleNames() {
+        assertThat(only(null, "甘肃兰州城关区总工会开展送温暖活动,慰问困难职工。", null).region()).isEqualTo("CN-GS");
+        assertThat(only(null, "西藏拉萨城关区总工会开展送温暖活动,慰问困难职工。", null).region()).isEqualTo("CN-XZ");
+    }
+
+    @Test
+    void shouldLeaveChengguanDistrictUnplacedWithoutAProvince() {
+        ExtractedEvent event = only(null, "城关区总工会开展送温暖活动,慰问困难职工。", null);
+
+        assertThat(event.region()).isNull();
+    }
+
+    @Test
+    void shouldQuoteThePlaceAsTheSourceWroteIt() {
+        ExtractedEvent event = only("廣州市總工會為外賣騎手送溫暖", "廣州市總工會近日開展送溫暖活動,為300名外賣騎手送上禦寒物資。", null);
+
+        assertThat(event.region()).isEqualTo("CN-GD");
+        assertThat(event.place()).isEqualTo("廣州");
+        assertThat(event.evidence()).startsWith("廣州市總工會為外賣騎手送溫暖");
+    }
+
+    @Test
+    void shouldUseTheOutletsCountryAsAPriorForAnAmbiguousName() {
+        ExtractedEvent event = only("Hospital workers strike in Georgia", "Nurses and cleaners at a state hospital in Georgia walked out; 医院", "US");
+
+        assertThat(event.country()).isEqualTo("US");
+    }
+}

@@ -1,0 +1,64 @@
+package io.laborpulse.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A round-up reads as one event per place and activity; a single story as one event. */
+class RoundUpTest {
+
+    private static final Instant PUBLISHED = Instant.parse("2025-12-01T08:00:00Z");
+    private static final String GANSU_ROUND_UP = String.join(" ",
+            "我省各级工会冬日送温暖。",
+            "酒泉市总工会举办冬季招聘会 11月25日,酒泉市总工会举办招聘会,30家企业提供岗位800个,吸引400余名求职者参加。",
+            "张掖市总工会为环卫工人送温暖 11月27日,张掖市总工会为120名环卫工人送去棉衣和手套。",
+            "平凉市总工会开展技能培训 近日,平凉市总工会举办电工技能培训班,60名职工参加培训。");
+
+    private static LaborExtractor extractor;
+
+    @BeforeAll
+    static void load() {
+        extractor = LaborExtractor.loadDefault();
+    }
+
+    private static List<ExtractedEvent> read(String text) {
+        return extractor.extract(new Document("r", null, text, null, PUBLISHED, null, null)).events();
+    }
+
+    @Test
+    void shouldSplitARoundUpAtSubHeadlinesThatOpenWithAPlace() {
+        List<ExtractedEvent> events = read(GANSU_ROUND_UP);
+
+        assertThat(events).extracting(ExtractedEvent::place).containsExactly("酒泉", "张掖", "平凉");
+        assertThat(events).extracting(ExtractedEvent::type).containsExactly(
+                EventType.EMPLOYMENT_SERVICE, EventType.WELFARE_SERVICE, EventType.TRAINING);
+        assertThat(events).allSatisfy(e -> assertThat(e.region()).isEqualTo("CN-GS"));
+    }
+
+    @Test
+    void shouldGiveEachSegmentItsOwnCountAndDate() {
+        List<ExtractedEvent> events = read(GANSU_ROUND_UP);
+
+        assertThat(events).extracting(ExtractedEvent::participants).containsExactly(400L, 120L, 60L);
+        assertThat(events.get(0).eventDate()).hasToString("2025-11-25");
+        assertThat(events.get(1).eventDate()).hasToString("2025-11-27");
+    }
+
+    @Test
+    void shouldNotCountTheRoundUpsProvinceWideLeadAsAnEvent() {
+        assertThat(read(GANSU_ROUND_UP)).noneMatch(e -> e.precision() == Precision.REGION);
+    }
+
+    @Test
+    void shouldReadASingleStoryAsOneEventEvenWhenItNamesSeveralPlaces() {
+        List<ExtractedEvent> events = read("兰州市总工会举办招聘会。近日,兰州市总工会举办春风行动招聘会,来自白银、定西的500余名求职者参加。");
+
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.place()).isEqualTo("兰州");
+            assertThat(e.type()).isEqualTo(EventType.EMPLOYMENT_SERVICE);
+        });
+    }
+}
