@@ -71,6 +71,17 @@ class LaborExtractorTest {
     }
 
     @Test
+    void shouldReadTheCrawlersDateMarkerAsThePublicationDateNotAsText() {
+        List<ExtractedEvent> events = extractor.extract(Document.of("m",
+                " date 2025-09-10 به گزارش خبرنگار ایلنا از اراک، کارگران روز ۱۶ شهریور مقابل فرمانداری تجمع کردند.")).events();
+
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.eventDate()).hasToString("2025-09-07");
+            assertThat(e.evidence()).startsWith("به گزارش خبرنگار ایلنا از اراک");
+        });
+    }
+
+    @Test
     void shouldRefuseADocumentWithoutText() {
         assertThatThrownBy(() -> extractor.extract(Document.of("empty", " "))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("empty");
