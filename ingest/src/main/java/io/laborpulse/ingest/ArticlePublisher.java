@@ -4,10 +4,19 @@ import io.laborpulse.schemas.Topics;
 import io.laborpulse.schemas.avro.Article;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -17,13 +26,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes JSON-lines articles to {@code labor.articles.v1} exactly once across restarts.
+ * Publishes JSON-lines articles to {@code labor.articles.v1}, each exactly once across restarts
+ * and replays.
  *
- * <p>Each batch is one Kafka transaction holding the articles (key: article id), a ledger
- * record per article, and a dead-letter record (original line, reason headers) per line that
- * could not be read. Articles already in the {@link IngestLedger} are skipped. If a transaction
- * fails, it is aborted, the batch's ids leave the ledger again and the error is thrown: nothing
- * is half-published and the caller may retry the batch.
+ * <p>One {@link #publish} call is one Kafka transaction holding, for every new article, the
+ * article (key: its id) and its {@link IngestLedger} record; and for every line that is not an
+ * article, a dead-letter record with the original bytes and headers naming the error. Either
+ * all of it commits or none of it does. Ids already in the ledger are skipped.
+ *
+ * <p>A dead letter is also written to the ledger, under {@value #DEAD_LETTER_KEY_PREFIX} and a
+ * hash of its input name and bytes, so replaying a file does not dead-letter its bad lines a
+ * second time; the repeat counts as {@code skipped_duplicate}.
+ *
+ * <p>If the transaction fails, it is aborted, the batch's ids are forgotten again, and the
+ * error is thrown: nothing is half-published, and the next run sends the batch afresh.
+ * The publisher owns the producer and the ledger it is given and closes both.
  */
 public final class ArticlePublisher implements AutoCloseable {
 
@@ -31,118 +48,241 @@ public final class ArticlePublisher implements AutoCloseable {
     public static final String HEADER_INGESTED_AT = "laborpulse.ingested-at";
     public static final String HEADER_ERROR_CLASS = "laborpulse.error.class";
     public static final String HEADER_ERROR_MESSAGE = "laborpulse.error.message";
+    public static final String HEADER_ERROR_FIELD = "laborpulse.error.field";
     public static final String HEADER_LINE = "laborpulse.line";
-    static final String INVALID_ARTICLE = "InvalidArticle";
+
+    /** Metric: {@code laborpulse_ingest_records_total{source,outcome}} once exported to Prometheus. */
+    public static final String RECORDS_METRIC = "laborpulse_ingest_records";
+    public static final String OUTCOME_SENT = "sent";
+    public static final String OUTCOME_SKIPPED = "skipped_duplicate";
+    public static final String OUTCOME_DEAD_LETTER = "dead_letter";
+
+    static final String DEAD_LETTER_KEY_PREFIX = "deadletter:";
 
     private static final Logger log = LoggerFactory.getLogger(ArticlePublisher.class);
 
     private final Producer<byte[], byte[]> producer;
-    private final Serializer<Article> articles;
+    private final Serializer<Article> articleSerializer;
     private final IngestLedger ledger;
     private final Clock clock;
     private final MeterRegistry metrics;
 
-    /** Counts of one publish call. */
+    /**
+     * Counts of one publish call or one replay.
+     *
+     * @param read         non-blank lines read
+     * @param sent         articles committed to the articles topic
+     * @param skipped      lines whose article (or dead letter) was already published
+     * @param deadLettered lines committed to the dead-letter topic
+     */
     public record Summary(long read, long sent, long skipped, long deadLettered) {
-        Summary plus(Summary other) {
-            return new Summary(read + other.read, sent + other.sent, skipped + other.skipped, deadLettered + other.deadLettered);
-        }
-
         public static Summary none() {
             return new Summary(0, 0, 0, 0);
         }
+
+        public Summary plus(Summary other) {
+            return new Summary(read + other.read, sent + other.sent, skipped + other.skipped,
+                    deadLettered + other.deadLettered);
+        }
     }
 
-    /** A line of input and where it came from, for dead-letter headers. */
-    public record Line(String source, long number, String text) {
+    /**
+     * One line of input, as bytes, so that a line which is not even UTF-8 can still be
+     * dead-lettered exactly as it came.
+     *
+     * @param source name of the input (file name, resource name); the default article source,
+     *               the dead-letter {@code laborpulse.source} and the metric's {@code source}
+     * @param number 1-based line number in that input
+     */
+    public record Line(String source, long number, byte[] bytes) {
+        public Line {
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(bytes, "bytes");
+        }
+
+        public static Line of(String source, long number, String text) {
+            return new Line(source, number, text.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
-    /** The producer must be transactional; this constructor initialises its transactions. */
-    public ArticlePublisher(Producer<byte[], byte[]> producer, Serializer<Article> articles, IngestLedger ledger,
+    /**
+     * Initialises the producer's transactions, which fences any earlier instance with the same
+     * transactional id and settles what it left open, and then brings the ledger up to date.
+     *
+     * @param producer          a transactional producer, see {@link IngestProducers#transactional}
+     * @param articleSerializer Article values, e.g. the project's Confluent-format Avro serializer
+     */
+    public ArticlePublisher(Producer<byte[], byte[]> producer, Serializer<Article> articleSerializer, IngestLedger ledger,
             Clock clock, MeterRegistry metrics) {
-        this.producer = producer;
-        this.articles = articles;
-        this.ledger = ledger;
-        this.clock = clock;
-        this.metrics = metrics;
+        this.producer = Objects.requireNonNull(producer, "producer");
+        this.articleSerializer = Objects.requireNonNull(articleSerializer, "articleSerializer");
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         producer.initTransactions();
+        ledger.catchUp();
     }
 
+    /** Publishes {@code batch} in one transaction; throws, having published nothing, if it fails. */
     public Summary publish(List<Line> batch) {
-        List<String> added = new ArrayList<>();
-        long sent = 0;
-        long skipped = 0;
-        long dead = 0;
+        if (batch.isEmpty()) {
+            return Summary.none();
+        }
+        Instant ingestedAt = clock.instant();
+        List<String> claimed = new ArrayList<>();
+        Outcomes outcomes = new Outcomes();
         producer.beginTransaction();
         try {
             for (Line line : batch) {
-                ArticleJson.Parsed parsed = ArticleJson.parse(line.text(), line.source(), clock.instant());
-                if (!parsed.isOk()) {
-                    producer.send(deadLetter(line, parsed.error()));
-                    dead++;
-                    continue;
-                }
-                Article article = parsed.article();
-                if (ledger.contains(article.getId())) {
-                    skipped++;
-                    continue;
-                }
-                byte[] key = article.getId().getBytes(StandardCharsets.UTF_8);
-                RecordHeaders headers = new RecordHeaders();
-                headers.add(HEADER_SOURCE, article.getSource().getBytes(StandardCharsets.UTF_8));
-                headers.add(HEADER_INGESTED_AT, article.getIngestedAt().toString().getBytes(StandardCharsets.UTF_8));
-                producer.send(new ProducerRecord<>(Topics.ARTICLES.name(), null, key,
-                        articles.serialize(Topics.ARTICLES.name(), article), headers));
-                producer.send(new ProducerRecord<>(Topics.INGEST_LEDGER.name(), key,
-                        article.getIngestedAt().toString().getBytes(StandardCharsets.UTF_8)));
-                ledger.add(article.getId());
-                added.add(article.getId());
-                sent++;
+                publishLine(line, ingestedAt, claimed, outcomes);
             }
             producer.commitTransaction();
-        } catch (KafkaException | IllegalStateException e) {
-            added.forEach(ledger::remove);
-            abortQuietly();
+        } catch (RuntimeException e) {
+            // Any failure, a serializer's included, leaves the transaction open. Forget the
+            // batch first: whether or not the abort gets through, none of it is committed, so
+            // a retry must send all of it again.
+            claimed.forEach(ledger::remove);
+            abortQuietly(e);
             throw e;
         }
-        count("sent", sent);
-        count("skipped_duplicate", skipped);
-        count("dead_letter", dead);
-        return new Summary(batch.size(), sent, skipped, dead);
+        // Counted only after the commit, so the metric never shows what was rolled back.
+        outcomes.record(metrics);
+        return new Summary(batch.size(), outcomes.count(OUTCOME_SENT), outcomes.count(OUTCOME_SKIPPED),
+                outcomes.count(OUTCOME_DEAD_LETTER));
     }
 
-    private ProducerRecord<byte[], byte[]> deadLetter(Line line, String reason) {
-        log.warn("Dead-lettering line {} of {}: {}", line.number(), line.source(), reason);
+    private void publishLine(Line line, Instant ingestedAt, List<String> claimed, Outcomes outcomes) {
+        ArticleJson.Parsed parsed = decode(line)
+                .map(text -> ArticleJson.parse(text, line.number(), line.source(), ingestedAt))
+                .orElseGet(() -> ArticleJson.Parsed.invalid(ArticleJson.Kind.INVALID_ENCODING, line.number(), null,
+                        "not valid UTF-8"));
+        if (!parsed.isValid()) {
+            String key = deadLetterKey(line);
+            if (claim(key, claimed)) {
+                log.warn("Dead-lettering a line of {}: {}", line.source(), parsed.error());
+                producer.send(deadLetter(line, parsed.problem()));
+                producer.send(ledgerRecord(key, ingestedAt));
+                outcomes.add(line.source(), OUTCOME_DEAD_LETTER);
+            } else {
+                outcomes.add(line.source(), OUTCOME_SKIPPED);
+            }
+            return;
+        }
+        Article article = parsed.article();
+        if (!claim(article.getId(), claimed)) {
+            outcomes.add(line.source(), OUTCOME_SKIPPED);
+            return;
+        }
+        String topic = Topics.ARTICLES.name();
         RecordHeaders headers = new RecordHeaders();
-        headers.add(HEADER_ERROR_CLASS, INVALID_ARTICLE.getBytes(StandardCharsets.UTF_8));
-        headers.add(HEADER_ERROR_MESSAGE, reason.getBytes(StandardCharsets.UTF_8));
-        headers.add(HEADER_SOURCE, line.source().getBytes(StandardCharsets.UTF_8));
-        headers.add(HEADER_LINE, Long.toString(line.number()).getBytes(StandardCharsets.UTF_8));
-        return new ProducerRecord<>(Topics.DEAD_LETTERS.name(), null, (byte[]) null,
-                line.text().getBytes(StandardCharsets.UTF_8), headers);
+        headers.add(HEADER_SOURCE, utf8(article.getSource()));
+        headers.add(HEADER_INGESTED_AT, utf8(ingestedAt.toString()));
+        // The record timestamp is the ingest time, not the publication time: the topic's
+        // time-based retention would delete a backfill of old news as soon as it was written.
+        producer.send(new ProducerRecord<>(topic, null, ingestedAt.toEpochMilli(), utf8(article.getId()),
+                articleSerializer.serialize(topic, headers, article), headers));
+        producer.send(ledgerRecord(article.getId(), ingestedAt));
+        outcomes.add(line.source(), OUTCOME_SENT);
     }
 
-    private void count(String outcome, long amount) {
-        if (amount > 0) {
-            Counter.builder("laborpulse_ingest_records")
-                    .description("Records handled by the ingest, by source channel and outcome")
-                    .tag("channel", "jsonl")
-                    .tag("outcome", outcome)
-                    .register(metrics)
-                    .increment(amount);
+    /** Marks {@code id} as published in this batch; false when it already was. */
+    private boolean claim(String id, List<String> claimed) {
+        if (ledger.contains(id)) {
+            return false;
+        }
+        ledger.add(id);
+        claimed.add(id);
+        return true;
+    }
+
+    /** Same input name and same bytes, same key: the line number may shift when a file is edited. */
+    static String deadLetterKey(Line line) {
+        byte[] name = utf8(line.source());
+        byte[] basis = new byte[name.length + 1 + line.bytes().length];
+        System.arraycopy(name, 0, basis, 0, name.length);
+        System.arraycopy(line.bytes(), 0, basis, name.length + 1, line.bytes().length);
+        return DEAD_LETTER_KEY_PREFIX + ArticleIds.sha256Hex(basis).substring(0, ArticleIds.ID_HEX_DIGITS);
+    }
+
+    private static Optional<String> decode(Line line) {
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(line.bytes()))
+                    .toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
         }
     }
 
-    private void abortQuietly() {
+    private static ProducerRecord<byte[], byte[]> ledgerRecord(String id, Instant ingestedAt) {
+        return new ProducerRecord<>(Topics.INGEST_LEDGER.name(), utf8(id), utf8(ingestedAt.toString()));
+    }
+
+    private static ProducerRecord<byte[], byte[]> deadLetter(Line line, ArticleJson.Problem problem) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(HEADER_ERROR_CLASS, utf8(problem.kind().name()));
+        headers.add(HEADER_ERROR_MESSAGE, utf8(problem.message()));
+        if (problem.field() != null) {
+            headers.add(HEADER_ERROR_FIELD, utf8(problem.field()));
+        }
+        headers.add(HEADER_SOURCE, utf8(line.source()));
+        headers.add(HEADER_LINE, utf8(Long.toString(line.number())));
+        // Null key: a line has no key of its own, and the catalogue keys dead letters by the
+        // original record's key.
+        return new ProducerRecord<>(Topics.DEAD_LETTERS.name(), (Integer) null, (byte[]) null, line.bytes(), headers);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void abortQuietly(RuntimeException cause) {
         try {
             producer.abortTransaction();
-        } catch (KafkaException e) {
-            log.warn("Aborting the ingest transaction failed too: {}", e.getMessage());
+        } catch (KafkaException | IllegalStateException e) {
+            // A fenced or fatally failed producer cannot abort; the broker aborts for it.
+            cause.addSuppressed(e);
         }
     }
 
     @Override
     public void close() {
-        producer.close();
+        try {
+            producer.close();
+        } finally {
+            ledger.close();
+        }
+    }
+
+    /** Per-batch counts by input and outcome, turned into counters only once committed. */
+    private static final class Outcomes {
+        private final Map<String, Map<String, Long>> bySource = new LinkedHashMap<>();
+
+        void add(String source, String outcome) {
+            bySource.computeIfAbsent(source, s -> new HashMap<>()).merge(outcome, 1L, Long::sum);
+        }
+
+        long count(String outcome) {
+            return bySource.values().stream().mapToLong(counts -> counts.getOrDefault(outcome, 0L)).sum();
+        }
+
+        void record(MeterRegistry metrics) {
+            for (Map.Entry<String, Map<String, Long>> entry : bySource.entrySet()) {
+                String source = entry.getKey();
+                Map<String, Long> counts = entry.getValue();
+                // Every outcome is registered, even at zero, so dashboards see the series
+                // before the first dead letter rather than an absent one.
+                for (String outcome : List.of(OUTCOME_SENT, OUTCOME_SKIPPED, OUTCOME_DEAD_LETTER)) {
+                    Counter.builder(RECORDS_METRIC)
+                            .description("Ingested lines by input and outcome")
+                            .tag("source", source)
+                            .tag("outcome", outcome)
+                            .register(metrics)
+                            .increment(counts.getOrDefault(outcome, 0L));
+                }
+            }
+        }
     }
 }

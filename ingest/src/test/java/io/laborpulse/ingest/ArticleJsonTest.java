@@ -1,5 +1,6 @@
 package io.laborpulse.ingest;
 
+import static io.laborpulse.ingest.Fixtures.MONDAY_0900;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.laborpulse.schemas.avro.Article;
@@ -8,39 +9,138 @@ import org.junit.jupiter.api.Test;
 
 class ArticleJsonTest {
 
-    private static final Instant NOW = Instant.parse("2025-12-01T10:00:00Z");
+    private static ArticleJson.Parsed parse(String json) {
+        return ArticleJson.parse(json, 7, "feed-a", MONDAY_0900);
+    }
 
-    @Test
-    void shouldReadAFullLine() {
-        ArticleJson.Parsed parsed = ArticleJson.parse("""
-                {"id":"x1","source":"ilna","url":"https://ilna.ir/a?utm_source=t","title":"تجمع کارگران",
-                 "text":"کارگران تجمع کردند","lang":"fa","country":"IR","published":"2025-09-10T06:30:00Z","extra":1}
-                """, "default", NOW);
-
-        Article article = parsed.article();
-        assertThat(parsed.error()).isNull();
-        assertThat(article.getId()).isEqualTo("x1");
-        assertThat(article.getSource()).isEqualTo("ilna");
-        assertThat(article.getUrl()).isEqualTo("https://ilna.ir/a");
-        assertThat(article.getCountryHint()).isEqualTo("IR");
-        assertThat(article.getPublished()).isEqualTo(Instant.parse("2025-09-10T06:30:00Z"));
-        assertThat(article.getIngestedAt()).isEqualTo(NOW);
+    private static ArticleJson.Problem problemOf(String json) {
+        ArticleJson.Parsed parsed = parse(json);
+        assertThat(parsed.isValid()).as("expected a problem with %s", json).isFalse();
+        return parsed.problem();
     }
 
     @Test
-    void shouldFillIdSourceAndDateOnlyPublicationTime() {
-        Article article = ArticleJson.parse("{\"text\":\"工会送温暖\",\"published\":\"2024-12-10\"}", "feed-a", NOW).article();
+    void shouldReadEveryKnownField() {
+        Article article = parse("""
+                {"id":"x1","source":"ilna","url":"https://www.ilna.ir/news/1","title":"تجمع کارگران",
+                 "text":"کارگران فولاد تجمع کردند","lang":"fa","country":"IR","published":"2025-09-10T06:30:00Z"}
+                """).article();
 
-        assertThat(article.getId()).hasSize(16);
-        assertThat(article.getSource()).isEqualTo("feed-a");
-        assertThat(article.getPublished()).isEqualTo(Instant.parse("2024-12-10T00:00:00Z"));
+        assertThat(article).isEqualTo(Article.newBuilder()
+                .setId("x1").setSource("ilna").setUrl("https://www.ilna.ir/news/1").setTitle("تجمع کارگران")
+                .setText("کارگران فولاد تجمع کردند").setLang("fa").setCountryHint("IR")
+                .setPublished(Instant.parse("2025-09-10T06:30:00Z")).setIngestedAt(MONDAY_0900).build());
     }
 
     @Test
-    void shouldNameTheFieldThatIsWrong() {
-        assertThat(ArticleJson.parse("{\"title\":\"no body\"}", "s", NOW).error()).contains("'text'");
-        assertThat(ArticleJson.parse("{\"text\":\"t\",\"published\":\"yesterday\"}", "s", NOW).error()).contains("'published'");
-        assertThat(ArticleJson.parse("[1,2]", "s", NOW).error()).contains("JSON object");
-        assertThat(ArticleJson.parse("{\"text\":", "s", NOW).error()).contains("not valid JSON");
+    void shouldIgnoreFieldsItDoesNotKnow() {
+        ArticleJson.Parsed parsed = parse("{\"text\":\"工会送温暖\",\"tags\":[\"a\"],\"score\":3,\"meta\":{\"x\":1}}");
+
+        assertThat(parsed.isValid()).isTrue();
+    }
+
+    @Test
+    void shouldKeepAnExplicitId() {
+        assertThat(parse("{\"id\":\" demo-zh-01 \",\"url\":\"https://a.example/1\",\"text\":\"工会\"}").article().getId())
+                .isEqualTo("demo-zh-01");
+    }
+
+    @Test
+    void shouldDeriveTheIdFromTheCanonicalUrlWhenNoneIsGiven() {
+        Article article = parse("{\"url\":\"https://A.example/1/?utm_source=x\",\"text\":\"工会\"}").article();
+
+        assertThat(article.getId()).isEqualTo(ArticleIds.idFor("https://a.example/1", null, "other"));
+        assertThat(article.getUrl()).isEqualTo("https://a.example/1");
+    }
+
+    @Test
+    void shouldDeriveTheIdFromTitleAndTextWhenThereIsNoUrl() {
+        Article article = parse("{\"title\":\"甘肃工会\",\"text\":\"寒冬来临 各级工会行动\"}").article();
+
+        assertThat(article.getId()).isEqualTo(ArticleIds.idFor(null, "甘肃工会", "寒冬来临 各级工会行动"));
+    }
+
+    @Test
+    void shouldUseTheDefaultSourceWhenTheLineNamesNone() {
+        assertThat(parse("{\"text\":\"إضراب عمال\"}").article().getSource()).isEqualTo("feed-a");
+    }
+
+    @Test
+    void shouldLeaveAbsentOptionalFieldsNull() {
+        Article article = parse("{\"text\":\"إضراب عمال\",\"lang\":null,\"title\":\"  \"}").article();
+
+        assertThat(article.getUrl()).isNull();
+        assertThat(article.getTitle()).isNull();
+        assertThat(article.getLang()).isNull();
+        assertThat(article.getPublished()).isNull();
+    }
+
+    @Test
+    void shouldReadADateAsMidnightUtc() {
+        assertThat(parse("{\"text\":\"工会送温暖\",\"published\":\"2024-12-10\"}").article().getPublished())
+                .isEqualTo(Instant.parse("2024-12-10T00:00:00Z"));
+    }
+
+    @Test
+    void shouldReadAnInstantWithAnOffset() {
+        assertThat(parse("{\"text\":\"تجمع\",\"published\":\"2025-12-01T11:35:00+03:30\"}").article().getPublished())
+                .isEqualTo(Instant.parse("2025-12-01T08:05:00Z"));
+    }
+
+    @Test
+    void shouldRefuseALineWithoutTextNamingTheFieldAndTheLine() {
+        ArticleJson.Problem problem = problemOf("{\"title\":\"بدون متن\"}");
+
+        assertThat(problem.kind()).isEqualTo(ArticleJson.Kind.MISSING_FIELD);
+        assertThat(problem.field()).isEqualTo("text");
+        assertThat(problem.message()).isEqualTo("line 7, field 'text': is required and must be a non-blank string");
+    }
+
+    @Test
+    void shouldRefuseABlankText() {
+        // U+3000 is the ideographic space of Chinese copy.
+        assertThat(problemOf("{\"text\":\" \\u3000 \"}").field()).isEqualTo("text");
+    }
+
+    @Test
+    void shouldRefuseAPublishedTimeThatIsNotIso8601() {
+        ArticleJson.Problem problem = problemOf("{\"text\":\"工会\",\"published\":\"دیروز\"}");
+
+        assertThat(problem.kind()).isEqualTo(ArticleJson.Kind.INVALID_FIELD);
+        assertThat(problem.message()).isEqualTo("line 7, field 'published': is not an ISO-8601 instant or date: \"دیروز\"");
+    }
+
+    @Test
+    void shouldRefuseALocalTimeWithoutAZoneRatherThanGuess() {
+        assertThat(problemOf("{\"text\":\"工会\",\"published\":\"2025-12-01T08:05:00\"}").field()).isEqualTo("published");
+    }
+
+    @Test
+    void shouldRefuseAFieldThatIsNotAString() {
+        ArticleJson.Problem problem = problemOf("{\"id\":42,\"text\":\"工会\"}");
+
+        assertThat(problem.field()).isEqualTo("id");
+        assertThat(problem.reason()).isEqualTo("must be a string, found number");
+    }
+
+    @Test
+    void shouldRefuseMalformedJson() {
+        ArticleJson.Problem problem = problemOf("{\"text\":\"工会");
+
+        assertThat(problem.kind()).isEqualTo(ArticleJson.Kind.MALFORMED_JSON);
+        assertThat(problem.message()).startsWith("line 7: not valid JSON");
+    }
+
+    @Test
+    void shouldRefuseContentAfterTheObject() {
+        assertThat(problemOf("{\"text\":\"工会\"} {\"text\":\"又一个\"}").kind()).isEqualTo(ArticleJson.Kind.MALFORMED_JSON);
+    }
+
+    @Test
+    void shouldRefuseJsonThatIsNotAnObject() {
+        ArticleJson.Problem problem = problemOf("[\"工会\"]");
+
+        assertThat(problem.kind()).isEqualTo(ArticleJson.Kind.NOT_AN_OBJECT);
+        assertThat(problem.reason()).isEqualTo("expected a JSON object, found array");
     }
 }
