@@ -1,5 +1,7 @@
 package io.laborpulse.registry;
 
+import io.laborpulse.schemas.registry.RegistryErrorCodes;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +32,7 @@ public enum CompatibilityLevel {
     public static CompatibilityLevel parse(String text) {
         String wanted = text == null ? "" : text.trim().toUpperCase(Locale.ROOT);
         return Arrays.stream(values()).filter(level -> level.name().equals(wanted)).findFirst()
-                .orElseThrow(() -> new RegistryException(422, ErrorCodes.INVALID_COMPATIBILITY_LEVEL,
+                .orElseThrow(() -> new RegistryException(422, RegistryErrorCodes.INVALID_COMPATIBILITY_LEVEL,
                         "Invalid compatibility level '" + text + "'. Valid values are: " + List.of(values())));
     }
 

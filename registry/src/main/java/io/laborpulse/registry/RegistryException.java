@@ -1,8 +1,10 @@
 package io.laborpulse.registry;
 
+import io.laborpulse.schemas.registry.RegistryErrorCodes;
+
 /**
  * A request the registry refuses, carrying the HTTP status and Confluent error code
- * ({@link ErrorCodes}) to answer with. The message goes to the client as is, so it never holds
+ * ({@link RegistryErrorCodes}) to answer with. The message goes to the client as is, so it never holds
  * a stack trace.
  */
 public final class RegistryException extends RuntimeException {
@@ -31,14 +33,14 @@ public final class RegistryException extends RuntimeException {
     }
 
     static RegistryException subjectNotFound(String subject) {
-        return new RegistryException(404, ErrorCodes.SUBJECT_NOT_FOUND, "Subject '" + subject + "' not found.");
+        return new RegistryException(404, RegistryErrorCodes.SUBJECT_NOT_FOUND, "Subject '" + subject + "' not found.");
     }
 
     static RegistryException schemaNotFound(String what) {
-        return new RegistryException(404, ErrorCodes.SCHEMA_NOT_FOUND, what + " not found.");
+        return new RegistryException(404, RegistryErrorCodes.SCHEMA_NOT_FOUND, what + " not found.");
     }
 
     static RegistryException invalidSchema(String message) {
-        return new RegistryException(422, ErrorCodes.INVALID_SCHEMA, message);
+        return new RegistryException(422, RegistryErrorCodes.INVALID_SCHEMA, message);
     }
 }

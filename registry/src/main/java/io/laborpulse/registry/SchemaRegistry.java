@@ -1,5 +1,7 @@
 package io.laborpulse.registry;
 
+import io.laborpulse.schemas.registry.RegistryErrorCodes;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -75,7 +77,7 @@ public final class SchemaRegistry {
         }
         CompatibilityLevel level = levelOf(subject);
         if (!level.allows(schema, parsed(versions.values()))) {
-            throw new RegistryException(409, ErrorCodes.INCOMPATIBLE_SCHEMA,
+            throw new RegistryException(409, RegistryErrorCodes.INCOMPATIBLE_SCHEMA,
                     "Schema being registered is incompatible with an earlier schema for subject '" + subject
                             + "' under compatibility level " + level);
         }
@@ -149,7 +151,7 @@ public final class SchemaRegistry {
         int number = versionNumber(version);
         Version found = versions.get(number);
         if (found == null) {
-            throw new RegistryException(404, ErrorCodes.VERSION_NOT_FOUND,
+            throw new RegistryException(404, RegistryErrorCodes.VERSION_NOT_FOUND,
                     "Version " + number + " not found for subject '" + subject + "'.");
         }
         return found;
@@ -214,7 +216,7 @@ public final class SchemaRegistry {
             store.append(entry);
         } catch (RuntimeException e) {
             inDoubt = true;
-            throw new RegistryException(500, ErrorCodes.STORE_ERROR,
+            throw new RegistryException(500, RegistryErrorCodes.STORE_ERROR,
                     "Error while storing the registry entry; it was not acknowledged: " + e.getMessage(), e);
         }
         apply(entry);
@@ -228,7 +230,7 @@ public final class SchemaRegistry {
         try {
             entries = store.load();
         } catch (RuntimeException e) {
-            throw new RegistryException(500, ErrorCodes.STORE_ERROR,
+            throw new RegistryException(500, RegistryErrorCodes.STORE_ERROR,
                     "The store is unreadable after a failed write, so no change is accepted: " + e.getMessage(), e);
         }
         schemasById.clear();
@@ -279,7 +281,7 @@ public final class SchemaRegistry {
         } catch (NumberFormatException e) {
             // falls through to the refusal below
         }
-        throw new RegistryException(422, ErrorCodes.INVALID_VERSION, "The specified version '" + version
+        throw new RegistryException(422, RegistryErrorCodes.INVALID_VERSION, "The specified version '" + version
                 + "' is not a valid version id. Allowed values are between [1, 2^31-1] and the string \"latest\"");
     }
 

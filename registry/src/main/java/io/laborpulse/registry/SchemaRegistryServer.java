@@ -1,5 +1,7 @@
 package io.laborpulse.registry;
 
+import io.laborpulse.schemas.registry.RegistryErrorCodes;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -161,7 +163,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("Schema registry failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI(), e);
             status = 500;
-            answer = error(ErrorCodes.INTERNAL_ERROR, "Internal server error; the registry log has the details");
+            answer = error(RegistryErrorCodes.INTERNAL_ERROR, "Internal server error; the registry log has the details");
         }
         try {
             write(exchange, status, answer);
@@ -188,17 +190,17 @@ public final class SchemaRegistryServer implements AutoCloseable {
         }
         String shown = "/" + String.join("/", path);
         if (allowed.isEmpty()) {
-            throw new RegistryException(404, ErrorCodes.NOT_FOUND, "HTTP 404 Not Found: " + shown + " is not an endpoint of this registry");
+            throw new RegistryException(404, RegistryErrorCodes.NOT_FOUND, "HTTP 404 Not Found: " + shown + " is not an endpoint of this registry");
         }
         exchange.getResponseHeaders().set("Allow", String.join(", ", allowed));
-        throw new RegistryException(405, ErrorCodes.METHOD_NOT_ALLOWED,
+        throw new RegistryException(405, RegistryErrorCodes.METHOD_NOT_ALLOWED,
                 "HTTP 405 Method Not Allowed: " + method + " " + shown + "; allowed: " + String.join(", ", allowed));
     }
 
     private Map<String, Object> setLevel(String subject, HttpExchange exchange) throws IOException {
-        JsonNode compatibility = body(exchange, ErrorCodes.INVALID_COMPATIBILITY_LEVEL).get("compatibility");
+        JsonNode compatibility = body(exchange, RegistryErrorCodes.INVALID_COMPATIBILITY_LEVEL).get("compatibility");
         if (compatibility == null || !compatibility.isTextual()) {
-            throw new RegistryException(422, ErrorCodes.INVALID_COMPATIBILITY_LEVEL,
+            throw new RegistryException(422, RegistryErrorCodes.INVALID_COMPATIBILITY_LEVEL,
                     "The request body needs a \"compatibility\" string, one of " + List.of(CompatibilityLevel.values()));
         }
         CompatibilityLevel level = CompatibilityLevel.parse(compatibility.asText());
@@ -212,14 +214,14 @@ public final class SchemaRegistryServer implements AutoCloseable {
             if ("true".equalsIgnoreCase(queryParam(exchange, "defaultToGlobal"))) {
                 return registry.globalLevel();
             }
-            throw new RegistryException(404, ErrorCodes.SUBJECT_LEVEL_NOT_FOUND,
+            throw new RegistryException(404, RegistryErrorCodes.SUBJECT_CONFIG_NOT_FOUND,
                     "Subject '" + subject + "' does not have subject-level compatibility configured");
         });
     }
 
     /** The Avro schema text of a register, lookup or compatibility request, refusing what this registry does not serve. */
     private String schemaOf(HttpExchange exchange) throws IOException {
-        JsonNode body = body(exchange, ErrorCodes.INVALID_SCHEMA);
+        JsonNode body = body(exchange, RegistryErrorCodes.INVALID_SCHEMA);
         JsonNode type = body.get("schemaType");
         if (type != null && !type.isNull() && !"AVRO".equals(type.asText())) {
             throw RegistryException.invalidSchema("Schema type " + type.asText()
@@ -244,7 +246,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
             bytes = in.readNBytes(MAX_BODY_BYTES + 1);
         }
         if (bytes.length > MAX_BODY_BYTES) {
-            throw new RegistryException(413, ErrorCodes.PAYLOAD_TOO_LARGE, "Request body over " + MAX_BODY_BYTES + " bytes");
+            throw new RegistryException(413, RegistryErrorCodes.PAYLOAD_TOO_LARGE, "Request body over " + MAX_BODY_BYTES + " bytes");
         }
         JsonNode node;
         try {
@@ -314,7 +316,7 @@ public final class SchemaRegistryServer implements AutoCloseable {
         try {
             return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new RegistryException(404, ErrorCodes.NOT_FOUND, "Malformed percent-encoding in '" + raw + "'");
+            throw new RegistryException(404, RegistryErrorCodes.NOT_FOUND, "Malformed percent-encoding in '" + raw + "'");
         }
     }
 

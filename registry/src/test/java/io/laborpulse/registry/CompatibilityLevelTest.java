@@ -1,5 +1,7 @@
 package io.laborpulse.registry;
 
+import io.laborpulse.schemas.registry.RegistryErrorCodes;
+
 import static io.laborpulse.registry.Fixtures.ADD_DEFAULTED;
 import static io.laborpulse.registry.Fixtures.ADD_OPTIONAL;
 import static io.laborpulse.registry.Fixtures.ADD_REQUIRED;
@@ -60,7 +62,7 @@ class CompatibilityLevelTest {
         assertThatThrownBy(() -> CompatibilityLevel.parse("SIDEWAYS"))
                 .isInstanceOfSatisfying(RegistryException.class, e -> {
                     assertThat(e.status()).isEqualTo(422);
-                    assertThat(e.errorCode()).isEqualTo(ErrorCodes.INVALID_COMPATIBILITY_LEVEL);
+                    assertThat(e.errorCode()).isEqualTo(RegistryErrorCodes.INVALID_COMPATIBILITY_LEVEL);
                 })
                 .hasMessage("Invalid compatibility level 'SIDEWAYS'. Valid values are: [NONE, BACKWARD, "
                         + "BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE]");

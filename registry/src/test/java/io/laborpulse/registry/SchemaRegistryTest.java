@@ -1,5 +1,7 @@
 package io.laborpulse.registry;
 
+import io.laborpulse.schemas.registry.RegistryErrorCodes;
+
 import static io.laborpulse.registry.Fixtures.ADD_DEFAULTED;
 import static io.laborpulse.registry.Fixtures.ADD_OPTIONAL;
 import static io.laborpulse.registry.Fixtures.ADD_REQUIRED;
@@ -103,7 +105,7 @@ class SchemaRegistryTest {
         assertThatThrownBy(() -> registry.register(SUBJECT, "{\"type\":\"record\",\"name\":\"NoFields\"}"))
                 .isInstanceOfSatisfying(RegistryException.class, e -> {
                     assertThat(e.status()).isEqualTo(422);
-                    assertThat(e.errorCode()).isEqualTo(ErrorCodes.INVALID_SCHEMA);
+                    assertThat(e.errorCode()).isEqualTo(RegistryErrorCodes.INVALID_SCHEMA);
                 })
                 .hasMessageStartingWith("Invalid schema: ");
     }
@@ -134,7 +136,7 @@ class SchemaRegistryTest {
         SchemaRegistry onFlakyStore = new SchemaRegistry(flaky);
         flaky.loseNextAck.set(true);
         assertThatThrownBy(() -> onFlakyStore.register(SUBJECT, V1.toString()))
-                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCodes.STORE_ERROR));
+                .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(RegistryErrorCodes.STORE_ERROR));
 
         int next = onFlakyStore.register(SUBJECT, ADD_OPTIONAL.toString());
 

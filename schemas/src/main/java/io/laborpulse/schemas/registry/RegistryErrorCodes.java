@@ -20,6 +20,7 @@ public final class RegistryErrorCodes {
     /** HTTP 409: the schema breaks the subject's compatibility rule. */
     public static final int INCOMPATIBLE_SCHEMA = 409;
     /** HTTP 413: request body too large. */
+    public static final int METHOD_NOT_ALLOWED = 405;
     public static final int PAYLOAD_TOO_LARGE = 413;
     /** HTTP 422: the request body is not what the endpoint takes. */
     public static final int INVALID_REQUEST = 42200;
@@ -31,6 +32,7 @@ public final class RegistryErrorCodes {
     public static final int INVALID_COMPATIBILITY_LEVEL = 42203;
     /** HTTP 500: the registry could not store the schema. */
     public static final int STORE_ERROR = 50001;
+    public static final int INTERNAL_ERROR = 50002;
 
     private RegistryErrorCodes() {
     }
