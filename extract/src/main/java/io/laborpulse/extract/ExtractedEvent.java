@@ -1,6 +1,7 @@
 package io.laborpulse.extract;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,6 +13,8 @@ import java.util.List;
  * @param place        the place as written in the text
  * @param participants people taking part or served, when stated (not money, not items)
  * @param eventDate    the event's own date when the text gives one, else null
+ * @param actors       organisations named as taking part (unions, employer, labour office …)
+ * @param sector       the trade or group of workers concerned, or null when not stated
  * @param confidence   in [0, 1]
  * @param evidence     a short snippet of the text that supports the event
  */
@@ -25,16 +28,19 @@ public record ExtractedEvent(
         Precision precision,
         Long participants,
         LocalDate eventDate,
+        List<Actor> actors,
+        Sector sector,
         double confidence,
         String evidence) {
 
     public ExtractedEvent {
         secondaryTypes = List.copyOf(secondaryTypes);
+        actors = List.copyOf(actors);
     }
 
     /** The main type followed by the secondary types. */
     public List<EventType> types() {
-        java.util.List<EventType> all = new java.util.ArrayList<>(secondaryTypes.size() + 1);
+        List<EventType> all = new ArrayList<>(secondaryTypes.size() + 1);
         all.add(type);
         all.addAll(secondaryTypes);
         return all;

@@ -148,7 +148,7 @@ public final class LaborExtractor implements Extractor {
                 where.mention().start() + segment.start(), where.mention().end() + segment.start()).strip();
         return Optional.of(new ExtractedEvent(type, secondary, country, region, regionName, asWritten, precision,
                 NumberReader.participants(doc.lang(), text), dates.eventDate(doc.lang(), text, doc.published()),
-                confidence(top, second, precision), evidence(doc.normalized(), segment)));
+                List.copyOf(scores.actors()), scores.sector(), confidence(top, second, precision), evidence(doc.normalized(), segment)));
     }
 
     /** The first normalised offset whose character comes from at or after {@code originalOffset}. */

@@ -1,36 +1,50 @@
 package io.laborpulse.extract;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Event-type cues per language, loaded from {@code lexicon/<lang>.tsv}. A text's score for a
- * type is the sum of the weights of the cues it contains, each cue counted at most twice so a
- * word repeated through a long article does not drown the rest.
+ * Cues per language, loaded from {@code lexicon/<lang>.tsv}: event-type cues, actor cues and
+ * sector cues. A text's score for a type (or sector) is the sum of the weights of the cues it
+ * contains, each cue counted at most twice so a word repeated through a long article does not
+ * drown the rest.
+ *
+ * <p>The label column says what a cue is: an {@link EventType} name; {@code ACTOR}, a word that
+ * marks labour news without naming a type ("workers"); {@code ACTOR:<Actor>}, an organisation
+ * that also marks labour news ("trade union"); or {@code SECTOR:<Sector>}, the trade concerned
+ * ("miners"), which on its own does not make a text labour news.
  */
 public final class Lexicon {
 
     static final List<String> LANGUAGES = List.of("fa", "zh", "en", "ar");
     private static final String ACTOR = "ACTOR";
+    private static final String ACTOR_PREFIX = "ACTOR:";
+    private static final String SECTOR_PREFIX = "SECTOR:";
     private static final int MAX_COUNT_PER_CUE = 2;
 
-    record Cue(String term, EventType type, int weight) {
+    /** One cue: exactly one of {@code type} and {@code sector} is set, or neither for an actor cue. */
+    record Cue(String term, EventType type, Actor actor, Sector sector, int weight) {
     }
 
-    /** Scores of one text: per type, and whether a labour actor is named at all. */
-    public record Scores(Map<EventType, Integer> byType, boolean actor) {
+    /**
+     * What one text says: scores per type, whether a labour actor is named at all, which
+     * organisations take part, and the sector with the highest score (null when none is named).
+     */
+    public record Scores(Map<EventType, Integer> byType, boolean actor, Set<Actor> actors, Sector sector) {
         public int total() {
             return byType.values().stream().mapToInt(Integer::intValue).sum();
         }
     }
 
     private final Map<String, TermTrie<Cue>> cues;
-    private final Map<String, List<String>> actors;
 
-    private Lexicon(Map<String, List<Cue>> cues, Map<String, List<String>> actors) {
+    private Lexicon(Map<String, List<Cue>> cues) {
         Map<String, TermTrie<Cue>> tries = new HashMap<>();
         cues.forEach((lang, list) -> {
             Map<String, List<Cue>> byTerm = new HashMap<>();
@@ -38,44 +52,83 @@ public final class Lexicon {
             tries.put(lang, TermTrie.of(byTerm));
         });
         this.cues = Map.copyOf(tries);
-        this.actors = actors;
     }
 
     public static Lexicon loadDefault() {
         Map<String, List<Cue>> cues = new HashMap<>();
-        Map<String, List<String>> actors = new HashMap<>();
         for (String lang : LANGUAGES) {
-            List<Cue> typed = new ArrayList<>();
-            List<String> actorTerms = new ArrayList<>();
-            read(lang, typed, actorTerms);
-            cues.put(lang, List.copyOf(typed));
-            actors.put(lang, List.copyOf(actorTerms));
+            cues.put(lang, read(lang));
         }
-        return new Lexicon(Map.copyOf(cues), Map.copyOf(actors));
+        return new Lexicon(cues);
     }
 
     /** Scores normalised text of a language; languages without a lexicon use the English one. */
     public Scores score(String lang, String normalized) {
         String key = cues.containsKey(lang) ? lang : "en";
-        Map<EventType, Integer> scores = new EnumMap<>(EventType.class);
+        Map<EventType, Integer> types = new EnumMap<>(EventType.class);
+        Map<Sector, Integer> sectors = new EnumMap<>(Sector.class);
+        Set<Actor> actors = EnumSet.noneOf(Actor.class);
+        boolean actor = false;
         Map<Cue, Integer> counts = new HashMap<>();
         for (TermTrie.Match<Cue> match : cues.get(key).matches(normalized)) {
-            if (counts.merge(match.value(), 1, Integer::sum) <= MAX_COUNT_PER_CUE) {
-                scores.merge(match.value().type(), match.value().weight(), Integer::sum);
+            Cue cue = match.value();
+            if (!startsAWord(normalized, match.start(), cue.term())) {
+                continue;
+            }
+            if (counts.merge(cue, 1, Integer::sum) > MAX_COUNT_PER_CUE) {
+                continue;
+            }
+            if (cue.type() != null) {
+                types.merge(cue.type(), cue.weight(), Integer::sum);
+            } else if (cue.sector() != null) {
+                sectors.merge(cue.sector(), cue.weight(), Integer::sum);
+            } else {
+                actor = true;
+                if (cue.actor() != null) {
+                    actors.add(cue.actor());
+                }
             }
         }
-        boolean actor = actors.get(key).stream().anyMatch(normalized::contains);
-        return new Scores(scores, actor);
+        Sector sector = sectors.entrySet().stream()
+                .max(Map.Entry.<Sector, Integer>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .map(Map.Entry::getKey)
+                .orElse(null);
+        return new Scores(types, actor, actors, sector);
     }
 
-    private static void read(String lang, List<Cue> typed, List<String> actorTerms) {
-        DataFiles.readTsv("/io/laborpulse/extract/lexicon/" + lang + ".tsv", 3, cells -> {
+    /**
+     * A Latin-script cue counts only at the start of a word ("rally" not in "generally"); Arabic,
+     * Persian and Chinese cues match anywhere, since prefixes (و, ال, ب) join their words.
+     */
+    private static boolean startsAWord(String text, int start, String term) {
+        char first = term.charAt(0);
+        boolean latin = first < 0x250 && Character.isLetter(first);
+        return !latin || start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1));
+    }
+
+    private static List<Cue> read(String lang) {
+        List<Cue> cues = new ArrayList<>();
+        String file = "/io/laborpulse/extract/lexicon/" + lang + ".tsv";
+        DataFiles.readTsv(file, 3, cells -> {
             String term = TextNormalizer.normalize(cells[0]);
-            if (cells[1].equals(ACTOR)) {
-                actorTerms.add(term);
-            } else {
-                typed.add(new Cue(term, EventType.valueOf(cells[1]), Integer.parseInt(cells[2])));
+            String label = cells[1];
+            int weight = Integer.parseInt(cells[2]);
+            try {
+                if (label.equals(ACTOR)) {
+                    cues.add(new Cue(term, null, null, null, weight));
+                } else if (label.startsWith(ACTOR_PREFIX)) {
+                    cues.add(new Cue(term, null, Actor.valueOf(label.substring(ACTOR_PREFIX.length())), null, weight));
+                } else if (label.startsWith(SECTOR_PREFIX)) {
+                    cues.add(new Cue(term, null, null, Sector.valueOf(label.substring(SECTOR_PREFIX.length())), weight));
+                } else {
+                    cues.add(new Cue(term, EventType.valueOf(label), null, null, weight));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(file + ": unknown label '" + label + "' for term '" + cells[0]
+                        + "' (expected an EventType, ACTOR, ACTOR:<Actor> or SECTOR:<Sector>)", e);
             }
         });
+        return List.copyOf(cues);
     }
 }

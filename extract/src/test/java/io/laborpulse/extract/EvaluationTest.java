@@ -11,7 +11,7 @@ class EvaluationTest {
 
     private static ExtractedEvent event(String region, EventType type, Long participants) {
         return new ExtractedEvent(type, List.of(), region == null ? null : region.substring(0, 2), region, null,
-                "اصفهان", Precision.REGION, participants, null, 0.8, "");
+                "اصفهان", Precision.REGION, participants, null, List.of(), null, 0.8, "");
     }
 
     @Test

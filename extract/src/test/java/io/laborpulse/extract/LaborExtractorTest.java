@@ -57,6 +57,35 @@ class LaborExtractorTest {
     }
 
     @Test
+    void shouldNameTheOrganisationsAndTheTradeAStoryStates() {
+        ExtractedEvent zh = events(null, "山东省济南市总工会联合人社局为外卖骑手和快递员开展送温暖活动。").get(0);
+        ExtractedEvent fa = events(null, "رانندگان کامیون در بندرعباس با حضور نماینده خانه کارگر و اداره کار تجمع کردند.").get(0);
+        ExtractedEvent en = events(null, "Nurses at a Leeds hospital walked out on Monday, their trade union said.").get(0);
+
+        assertThat(zh.actors()).containsExactly(Actor.TRADE_UNION, Actor.LABOUR_AUTHORITY);
+        assertThat(zh.sector()).isEqualTo(Sector.DELIVERY);
+        assertThat(fa.actors()).containsExactly(Actor.WORKERS_HOUSE, Actor.LABOUR_AUTHORITY);
+        assertThat(fa.sector()).isEqualTo(Sector.TRANSPORT);
+        assertThat(en.actors()).containsExactly(Actor.TRADE_UNION);
+        assertThat(en.sector()).isEqualTo(Sector.HEALTH);
+    }
+
+    @Test
+    void shouldLeaveActorsAndSectorEmptyWhenTheTextNamesNone() {
+        ExtractedEvent event = events(null, "كارگران مقابل استانداری قزوین تجمع کردند.").get(0);
+
+        assertThat(event.actors()).isEmpty();
+        assertThat(event.sector()).isNull();
+    }
+
+    @Test
+    void shouldMatchEnglishCuesOnlyAtTheStartOfAWord() {
+        List<ExtractedEvent> events = events(null, "Generally, the council determined the budget for the reunion.");
+
+        assertThat(events).isEmpty();
+    }
+
+    @Test
     void shouldYieldNothingForTextThatIsNotAboutWork() {
         assertThat(events("Sunny weather in Tehran", "Temperatures rose across the capital on Sunday.")).isEmpty();
     }

@@ -32,8 +32,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Input, one object per line: {\"id\", \"title\"?, \"text\", \"url\"?, \"published\"?, \"lang\"?, \"country\"?}.",
             "Output, one line per input: {\"id\", \"lang\", \"events\": [{\"country\", \"region\", \"regionName\", \"place\", "
-                    + "\"precision\", \"eventType\", \"secondaryTypes\", \"participants\", \"eventDate\", \"confidence\", "
-                    + "\"evidence\"}]}. A line that cannot be read prints {\"id\"?, \"error\"} and the run goes on.",
+                    + "\"precision\", \"eventType\", \"secondaryTypes\", \"participants\", \"eventDate\", \"actors\", "
+                    + "\"sector\", \"confidence\", \"evidence\"}]}. A line that cannot be read prints {\"id\"?, \"error\"} and the run goes on.",
             ""
         })
 final class EnrichCommand implements Callable<Integer> {
@@ -99,6 +99,9 @@ final class EnrichCommand implements Callable<Integer> {
             e.secondaryTypes().forEach(t -> secondary.add(t.name()));
             event.put("participants", e.participants());
             event.put("eventDate", e.eventDate() == null ? null : e.eventDate().toString());
+            ArrayNode actors = event.putArray("actors");
+            e.actors().forEach(a -> actors.add(a.name()));
+            event.put("sector", e.sector() == null ? null : e.sector().name());
             event.put("confidence", e.confidence());
             event.put("evidence", e.evidence());
         }

@@ -25,7 +25,7 @@ public final class Contracts {
      * Named types the records use by name, parsed first and in this order, as the Avro Maven
      * plugin's {@code imports} do. Records do not refer to each other.
      */
-    public static final List<String> SHARED_TYPES = List.of("EventType", "Precision", "TimeSource");
+    public static final List<String> SHARED_TYPES = List.of("EventType", "Precision", "TimeSource", "Actor", "Sector");
 
     private Contracts() {
     }

@@ -4,10 +4,12 @@ import io.laborpulse.extract.Document;
 import io.laborpulse.extract.ExtractedEvent;
 import io.laborpulse.extract.Extraction;
 import io.laborpulse.extract.Extractor;
+import io.laborpulse.schemas.avro.Actor;
 import io.laborpulse.schemas.avro.Article;
 import io.laborpulse.schemas.avro.EventType;
 import io.laborpulse.schemas.avro.LaborEvent;
 import io.laborpulse.schemas.avro.Precision;
+import io.laborpulse.schemas.avro.Sector;
 import io.laborpulse.schemas.avro.TimeSource;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,6 +59,8 @@ public final class ArticleEnricher {
                 .setPlace(e.place())
                 .setPrecision(Precision.valueOf(e.precision().name()))
                 .setParticipants(e.participants())
+                .setActors(e.actors().stream().map(a -> Actor.valueOf(a.name())).toList())
+                .setSector(e.sector() == null ? null : Sector.valueOf(e.sector().name()))
                 .setEventTime(time.instant())
                 .setTimeSource(time.source())
                 .setConfidence(e.confidence())

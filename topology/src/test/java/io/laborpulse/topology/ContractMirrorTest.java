@@ -6,7 +6,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * The extraction library's taxonomy and precision are the source; the Avro enums on the wire
+ * The extraction library's taxonomy, precision, actors and sectors are the source; the Avro enums on the wire
  * must carry the same symbols in the same order, or {@link ArticleEnricher} would fail at run time.
  */
 class ContractMirrorTest {
@@ -21,6 +21,18 @@ class ContractMirrorTest {
     void shouldCarryEveryPrecisionOnTheWire() {
         assertThat(names(io.laborpulse.schemas.avro.Precision.values()))
                 .containsExactly(names(io.laborpulse.extract.Precision.values()));
+    }
+
+    @Test
+    void shouldCarryEveryActorOnTheWire() {
+        assertThat(names(io.laborpulse.schemas.avro.Actor.values()))
+                .containsExactly(names(io.laborpulse.extract.Actor.values()));
+    }
+
+    @Test
+    void shouldCarryEverySectorOnTheWire() {
+        assertThat(names(io.laborpulse.schemas.avro.Sector.values()))
+                .containsExactly(names(io.laborpulse.extract.Sector.values()));
     }
 
     private static String[] names(Enum<?>[] values) {

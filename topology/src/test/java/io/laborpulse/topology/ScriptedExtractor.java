@@ -40,7 +40,7 @@ final class ScriptedExtractor implements Extractor {
             events.add(new ExtractedEvent(
                     EventType.valueOf(parts[1].toUpperCase(Locale.ROOT)), List.of(),
                     region.substring(0, 2), region, region + " name", region, Precision.REGION,
-                    participants, date, 0.9, line));
+                    participants, date, List.of(), null, 0.9, line));
         }
         return new Extraction(doc.langHint() == null ? "fa" : doc.langHint(), events);
     }
