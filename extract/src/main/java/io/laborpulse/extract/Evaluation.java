@@ -56,6 +56,63 @@ public final class Evaluation {
         return scores;
     }
 
+    /** Where one item's reading departs from its label: {@code what} is region, type, participants or round-up. */
+    public record Miss(String id, String lang, String what, String expected, String actual) {
+    }
+
+    /** How one item was read, judged by the rules above; {@code null} where a figure does not count the item. */
+    private record Judgement(Gold item, String type, ExtractedEvent first, Boolean regionHit, Boolean participantsHit,
+            List<GoldEvent> roundUpMissed) {
+    }
+
+    private static Judgement judge(Gold item, Map<String, Extraction> predicted) {
+        List<ExtractedEvent> events = predicted.getOrDefault(item.id(), new Extraction("und", List.of())).events();
+        ExtractedEvent first = events.isEmpty() ? null : events.get(0);
+        String type = first == null ? NONE : first.type().name();
+        Boolean regionHit = item.events().isEmpty() && item.region() != null
+                ? first != null && item.region().equals(first.region()) : null;
+        Boolean participantsHit = item.participants() != null
+                ? first != null && item.participants().equals(first.participants()) : null;
+        List<ExtractedEvent> unused = new ArrayList<>(events);
+        List<GoldEvent> missed = new ArrayList<>();
+        for (GoldEvent wanted : item.events()) {
+            ExtractedEvent match = unused.stream()
+                    .filter(e -> Objects.equals(e.region(), wanted.region()) && e.type().name().equals(wanted.type()))
+                    .findFirst().orElse(null);
+            if (match == null) {
+                missed.add(wanted);
+            } else {
+                unused.remove(match);
+            }
+        }
+        return new Judgement(item, type, first, regionHit, participantsHit, missed);
+    }
+
+    /** Every departure from the labels, item by item, for tuning on a development set. */
+    public static List<Miss> misses(List<Gold> gold, Map<String, Extraction> predicted) {
+        List<Miss> misses = new ArrayList<>();
+        for (Gold item : gold) {
+            Judgement j = judge(item, predicted);
+            String region = j.first() == null ? null : j.first().region();
+            if (!j.type().equals(item.type())) {
+                misses.add(new Miss(item.id(), item.lang(), "type", item.type(), j.type()));
+            }
+            if (Boolean.FALSE.equals(j.regionHit())) {
+                misses.add(new Miss(item.id(), item.lang(), "region", item.region(), region));
+            }
+            if (Boolean.FALSE.equals(j.participantsHit())) {
+                misses.add(new Miss(item.id(), item.lang(), "participants", String.valueOf(item.participants()),
+                        j.first() == null ? null : String.valueOf(j.first().participants())));
+            }
+            for (GoldEvent wanted : j.roundUpMissed()) {
+                misses.add(new Miss(item.id(), item.lang(), "round-up", wanted.region() + " " + wanted.type(),
+                        predicted.getOrDefault(item.id(), new Extraction("und", List.of())).events().stream()
+                                .map(e -> e.region() + " " + e.type()).toList().toString()));
+            }
+        }
+        return misses;
+    }
+
     private static Scores scoreOf(List<Gold> items, Map<String, Extraction> predicted) {
         int regionItems = 0;
         int regionHits = 0;
@@ -65,39 +122,22 @@ public final class Evaluation {
         int roundUpHits = 0;
         Map<String, int[]> confusion = new HashMap<>(); // type -> {true positives, predicted, gold}
         for (Gold item : items) {
-            List<ExtractedEvent> events = predicted.getOrDefault(item.id(), new Extraction("und", List.of())).events();
-            ExtractedEvent first = events.isEmpty() ? null : events.get(0);
-            String type = first == null ? NONE : first.type().name();
-            confusion.computeIfAbsent(type, t -> new int[3])[1]++;
+            Judgement j = judge(item, predicted);
+            confusion.computeIfAbsent(j.type(), t -> new int[3])[1]++;
             confusion.computeIfAbsent(item.type(), t -> new int[3])[2]++;
-            if (type.equals(item.type())) {
-                confusion.get(type)[0]++;
+            if (j.type().equals(item.type())) {
+                confusion.get(j.type())[0]++;
             }
-            if (item.events().isEmpty() && item.region() != null) {
+            if (j.regionHit() != null) {
                 regionItems++;
-                if (first != null && item.region().equals(first.region())) {
-                    regionHits++;
-                }
+                regionHits += j.regionHit() ? 1 : 0;
             }
-            if (item.participants() != null) {
+            if (j.participantsHit() != null) {
                 participantItems++;
-                if (first != null && item.participants().equals(first.participants())) {
-                    participantHits++;
-                }
+                participantHits += j.participantsHit() ? 1 : 0;
             }
-            if (!item.events().isEmpty()) {
-                List<ExtractedEvent> unused = new ArrayList<>(events);
-                for (GoldEvent wanted : item.events()) {
-                    roundUpEvents++;
-                    ExtractedEvent match = unused.stream()
-                            .filter(e -> Objects.equals(e.region(), wanted.region()) && e.type().name().equals(wanted.type()))
-                            .findFirst().orElse(null);
-                    if (match != null) {
-                        unused.remove(match);
-                        roundUpHits++;
-                    }
-                }
-            }
+            roundUpEvents += item.events().size();
+            roundUpHits += item.events().size() - j.roundUpMissed().size();
         }
         Map<String, Double> f1 = new TreeMap<>();
         Set<String> goldTypes = new TreeSet<>();

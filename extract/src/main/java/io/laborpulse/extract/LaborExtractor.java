@@ -27,10 +27,18 @@ public final class LaborExtractor implements Extractor {
 
     private static final int EVIDENCE_LENGTH = 200;
     private static final int MIN_TYPE_SCORE = 3;
+    /** How much of an accident report's opening states its own casualties; later ones are background. */
+    private static final int ACCIDENT_LEAD = 400;
     private static final int MAX_SECONDARY = 3;
     private static final Pattern CHUNK_BREAK_ZH = Pattern.compile("[\\n\\s\\u3000]+");
     private static final Pattern CHUNK_BREAK = Pattern.compile("\\n+");
-    private static final Set<EventType> ACTIONS = Set.of(EventType.STRIKE, EventType.PROTEST);
+    /** Types that lead whenever they score at least this much, in this order (see {@link #byPrecedence}). */
+    private static final List<Lead> PRECEDENCE = List.of(new Lead(EventType.STRIKE, MIN_TYPE_SCORE),
+            new Lead(EventType.PROTEST, MIN_TYPE_SCORE), new Lead(EventType.ACCIDENT_SAFETY, 5));
+
+    /** A type that leads the reading when its score reaches {@code floor}. */
+    private record Lead(EventType type, int floor) {
+    }
     /** Share of the main type's score another type needs to be listed as secondary. */
     private static final double SECONDARY_SHARE = 0.34;
     private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
@@ -129,7 +137,7 @@ public final class LaborExtractor implements Extractor {
         if (partOfRoundUp && (where.place() == null || where.place().precision() == Precision.COUNTRY)) {
             return Optional.empty();
         }
-        ranked = actionsFirst(ranked);
+        ranked = byPrecedence(ranked);
         top = ranked.isEmpty() ? 0 : ranked.get(0).getValue();
         EventType type = ranked.isEmpty() ? EventType.OTHER : ranked.get(0).getKey();
         int second = ranked.size() > 1 ? ranked.get(1).getValue() : 0;
@@ -147,8 +155,15 @@ public final class LaborExtractor implements Extractor {
         String asWritten = where.mention() == null ? null : doc.normalized().originalOf(
                 where.mention().start() + segment.start(), where.mention().end() + segment.start()).strip();
         return Optional.of(new ExtractedEvent(type, secondary, country, region, regionName, asWritten, precision,
-                NumberReader.participants(doc.lang(), text), dates.eventDate(doc.lang(), text, doc.published()),
+                participants(doc.lang(), type, text), dates.eventDate(doc.lang(), text, doc.published()),
                 List.copyOf(scores.actors()), scores.sector(), confidence(top, second, precision), evidence(doc.normalized(), segment)));
+    }
+
+    /** An accident's participants are its casualties, read from the lead only; anything else's, the first count of people. */
+    private static Long participants(String lang, EventType type, String text) {
+        return type == EventType.ACCIDENT_SAFETY
+                ? NumberReader.casualties(lang, text.substring(0, Math.min(text.length(), ACCIDENT_LEAD)))
+                : NumberReader.participants(lang, text);
     }
 
     /** The first normalised offset whose character comes from at or after {@code originalOffset}. */
@@ -163,19 +178,19 @@ public final class LaborExtractor implements Extractor {
     }
 
     /**
-     * Workers acting (a strike, a protest) is the event; what they act over (arrears, layoffs)
-     * is its cause. So an action with a clear score goes first, whatever the cause scores, and
-     * the cause stays as a secondary type.
+     * Workers acting is the event; what they act over (arrears, layoffs) is its cause, and an
+     * inquiry or a visit after an accident is its sequel. So types with a clear score go first in
+     * this order, whatever the rest scores: a strike (a protest during a strike is part of it),
+     * a protest, then an accident; the others follow by score and stay as secondary types. A type
+     * mentioned only in passing (below the share a secondary type needs) does not lead.
      */
-    private static List<Map.Entry<EventType, Integer>> actionsFirst(List<Map.Entry<EventType, Integer>> ranked) {
-        List<Map.Entry<EventType, Integer>> actions = ranked.stream()
-                .filter(e -> ACTIONS.contains(e.getKey()) && e.getValue() >= MIN_TYPE_SCORE)
-                .toList();
-        if (actions.isEmpty() || actions.get(0) == ranked.get(0)) {
-            return ranked;
-        }
-        List<Map.Entry<EventType, Integer>> reordered = new ArrayList<>(actions);
-        ranked.stream().filter(e -> !actions.contains(e)).forEach(reordered::add);
+    private static List<Map.Entry<EventType, Integer>> byPrecedence(List<Map.Entry<EventType, Integer>> ranked) {
+        List<Map.Entry<EventType, Integer>> reordered = new ArrayList<>(ranked.size());
+        double secondaryFloor = ranked.isEmpty() ? 0 : ranked.get(0).getValue() * SECONDARY_SHARE;
+        PRECEDENCE.forEach(lead -> ranked.stream()
+                .filter(e -> e.getKey() == lead.type() && e.getValue() >= lead.floor() && e.getValue() >= secondaryFloor)
+                .forEach(reordered::add));
+        ranked.stream().filter(e -> !reordered.contains(e)).forEach(reordered::add);
         return reordered;
     }
 

@@ -30,6 +30,42 @@ public final class NumberReader {
     private static final Pattern AR = Pattern.compile(
             "([0-9][0-9,]*)\\s*(الف|الاف)?ا?\\s*(?:من\\s*)?(?:ال)?(?:عاملا|عامل|عمال|موظفا|موظف|شخصا|شخص|طالب عمل)");
 
+    /*
+     * Casualties of an accident: the dead and the injured the lead reports, summed. A count is
+     * digits, a small number word, or the grammatical number of the noun (Arabic عامل is one,
+     * عاملين two; English "a worker"). Patterns are written as the source spells them and
+     * normalised like the text they run on.
+     */
+    private static final Pattern ZH_DEAD = Pattern.compile(
+            "([0-9]+|[一二两三四五六七八九十]+)\\s*(?:名|人|位)[^,。;,]{0,10}?(?:遇难|死亡|身亡|罹难|丧生)");
+    private static final Pattern ZH_HURT = Pattern.compile(
+            "([0-9]+|[一二两三四五六七八九十]+)\\s*(?:名|人|位)[^,。;,]{0,6}?(?:受伤|轻伤|重伤|救治)");
+    private static final String FA_NUMBER = "([0-9]+|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده)";
+    private static final String FA_PERSON = "(?:کارگر|معدنچی|نفر|تن|کارمند|راننده|شخص)";
+    /** Up to 40 characters of the same clause that hold no other count ("سه کارگر … و دو نفر مصدوم"). */
+    private static final String FA_GAP = "(?:(?![0-9]|یک |دو |سه |چهار |پنج )[^.،]){0,40}?";
+    private static final Pattern FA_DEAD = normalized(
+            "(?:مرگ|فوت|کشته شدن|جان باختن|درگذشت)\\s+" + FA_NUMBER + "\\s+" + FA_PERSON
+                    + "|" + FA_NUMBER + "\\s+" + FA_PERSON + FA_GAP + "(?:جان باخت|جان سپرد|کشته شد|فوت کرد|فوت شد|جان خود را از دست)");
+    private static final Pattern FA_HURT = normalized(
+            "(?:مصدومیت|مصدوم شدن|زخمی شدن|مجروح شدن|آسیب دیدگی)\\s+" + FA_NUMBER + "\\s+" + FA_PERSON
+                    + "|" + FA_NUMBER + "\\s+" + FA_PERSON + FA_GAP + "(?:مصدوم|زخمی|مجروح)");
+    private static final String EN_NUMBER = "([0-9]+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)";
+    private static final String EN_PERSON = "(?:[a-z-]+\\s+)?(?:workers?|employees?|contractors?|miners?|men|man|women|woman|people|persons?|laborers?|labourers?)";
+    private static final Pattern EN_DEAD = Pattern.compile(
+            "\\b" + EN_NUMBER + "\\s+" + EN_PERSON + "\\s+(?:[a-z]+\\s+){0,3}?(?:killed|died|dies|dead|fatally|lost (?:his|her|their) li)"
+                    + "|\\b(?:killed|killing|kills|left)\\s+" + EN_NUMBER + "\\s+" + EN_PERSON
+                    + "|^\\s*(?:the\\s+)?()(?:worker|contractor|man|woman|employee|miner|laborer|labourer)\\s+(?:[a-z]+\\s+){0,2}?(?:killed|died|dies|dead|fatally)"
+                    + "|\\bthe\\s+()(?:worker|contractor|employee|miner)\\s+(?:[a-z]+\\s+){0,1}?died");
+    private static final Pattern EN_HURT = Pattern.compile(
+            "\\b" + EN_NUMBER + "\\s+(?:others?|" + EN_PERSON + ")\\s+(?:were\\s+|was\\s+)?(?:[a-z]+\\s+)?(?:injured|hurt|wounded|hospitali)"
+                    + "|\\binjur(?:ed|ing)\\s+" + EN_NUMBER + "\\s+(?:others?|" + EN_PERSON + ")");
+    private static final String AR_PERSON = "(عاملين|عاملان|عامل|عمال|اشخاص|شخصين|شخص|موظفين|موظف)";
+    private static final Pattern AR_DEAD = normalized(
+            "(?:مصرع|وفاة|مقتل|لقي|قضى|توفي)\\s+([0-9]+\\s+)?" + AR_PERSON);
+    private static final Pattern AR_HURT = normalized(
+            "(?:إصابة|أصيب|إصابه|جرح)\\s+([0-9]+\\s+)?(?:آخرين|آخر|زميل|" + AR_PERSON.substring(1));
+
     private static final String CHINESE_DIGITS = "零一二三四五六七八九";
     private static final Map<Character, Integer> CHINESE_UNITS = Map.of('十', 10, '百', 100, '千', 1000, '万', 10000);
 
@@ -78,6 +114,82 @@ public final class NumberReader {
                 return digits(m.group(1) != null ? m.group(1) : m.group(2));
             }
         }
+    }
+
+    /**
+     * The dead and injured an accident report's lead states, summed; null when it gives no
+     * count (background accidents further down are not read).
+     */
+    public static Long casualties(String lang, String lead) {
+        long dead;
+        long hurt;
+        switch (lang) {
+            case "zh" -> {
+                dead = zhCount(ZH_DEAD, lead);
+                hurt = zhCount(ZH_HURT, lead);
+            }
+            case "fa" -> {
+                dead = wordCount(FA_DEAD, lead);
+                hurt = wordCount(FA_HURT, lead);
+            }
+            case "ar" -> {
+                dead = arabicCount(AR_DEAD, lead);
+                hurt = arabicCount(AR_HURT, lead);
+            }
+            default -> {
+                dead = wordCount(EN_DEAD, lead);
+                hurt = wordCount(EN_HURT, lead);
+            }
+        }
+        return dead + hurt == 0 ? null : dead + hurt;
+    }
+
+    private static long zhCount(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        if (!m.find()) {
+            return 0;
+        }
+        Long value = parseChineseOrDigits(m.group(1));
+        return value == null ? 0 : value;
+    }
+
+    private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
+            Map.entry("a", 1), Map.entry("an", 1), Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
+            Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),
+            Map.entry("nine", 9), Map.entry("ten", 10),
+            Map.entry("یک", 1), Map.entry("دو", 2), Map.entry("سه", 3), Map.entry("چهار", 4), Map.entry("پنج", 5),
+            Map.entry("شش", 6), Map.entry("هفت", 7), Map.entry("هشت", 8), Map.entry("نه", 9), Map.entry("ده", 10));
+
+    /** The count of the first match: its first non-null group read as digits or a number word, else one. */
+    private static long wordCount(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        if (!m.find()) {
+            return 0;
+        }
+        for (int g = 1; g <= m.groupCount(); g++) {
+            String group = m.group(g);
+            if (group != null && !group.isEmpty()) {
+                return Character.isDigit(group.charAt(0)) ? digits(group) : NUMBER_WORDS.getOrDefault(group, 1);
+            }
+        }
+        return 1; // a singular noun with no number: "the contractor died"
+    }
+
+    /** Arabic: digits if given, else the noun's number (dual two, singular or "another" one). */
+    private static long arabicCount(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        if (!m.find()) {
+            return 0;
+        }
+        if (m.group(1) != null) {
+            return digits(m.group(1).strip());
+        }
+        String noun = m.groupCount() >= 2 ? m.group(2) : null;
+        return noun != null && (noun.endsWith("ین") || noun.endsWith("ان")) ? 2 : 1;
+    }
+
+    private static Pattern normalized(String regex) {
+        return Pattern.compile(TextNormalizer.normalize(regex));
     }
 
     private static long digits(String text) {

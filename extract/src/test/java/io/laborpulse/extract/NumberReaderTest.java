@@ -35,4 +35,25 @@ class NumberReaderTest {
         assertThat(participants("en", "About 2,000 garment workers blocked the road")).isEqualTo(2000L);
         assertThat(participants("ar", "أضرب نحو ٣٠٠٠ عامل عن العمل")).isEqualTo(3000L);
     }
+
+    private static Long casualties(String lang, String text) {
+        return NumberReader.casualties(lang, TextNormalizer.normalize(text));
+    }
+
+    @Test
+    void shouldSumTheDeadAndTheInjuredOfAnAccident() {
+        assertThat(casualties("zh", "一在建工地发生事故,导致2名工人遇难,另有2人受伤。")).isEqualTo(4L);
+        assertThat(casualties("fa", "مرگ یک معدنچی بر اثر ریزش تونل")).isEqualTo(1L);
+        assertThat(casualties("fa", "سه کارگر در این حادثه جان باختند و دو نفر مصدوم شدند")).isEqualTo(5L);
+        assertThat(casualties("en", "Two workers were killed and three others injured in a blast")).isEqualTo(5L);
+        assertThat(casualties("en", "Man fatally injured at work, OSHA investigating")).isEqualTo(1L);
+        assertThat(casualties("ar", "مصرع عامل وإصابة آخر إثر سقوطهما من سقالة")).isEqualTo(2L);
+        assertThat(casualties("ar", "مصرع عاملين في انهيار جدار")).isEqualTo(2L);
+    }
+
+    @Test
+    void shouldNotCountAnAccidentReportWithoutACasualtyCount() {
+        assertThat(casualties("en", "Fire at a warehouse; no one was hurt, officials said")).isNull();
+        assertThat(casualties("zh", "工地发生火灾,无人员伤亡。")).isNull();
+    }
 }

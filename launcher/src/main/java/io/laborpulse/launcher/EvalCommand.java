@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code laborpulse eval}: scores the extraction engine on labelled sets. */
@@ -41,6 +42,10 @@ final class EvalCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "FILE", description = "Labelled JSON-lines sets.")
     List<Path> files = new ArrayList<>();
+
+    @Option(names = "--misses", description = "Also list every item whose reading departs from its label "
+            + "(for development sets only: reading the misses of a held-out set spoils it).")
+    boolean misses;
 
     @Override
     public Integer call() throws IOException {
@@ -65,6 +70,10 @@ final class EvalCommand implements Callable<Integer> {
                         EnrichCommand.published(EnrichCommand.text(item, "published")), null, null)));
             }
             out.print(report(set.toString(), Evaluation.score(gold, predicted)));
+            if (misses) {
+                Evaluation.misses(gold, predicted).forEach(m -> out.printf(Locale.ROOT, "  miss %-14s %-12s want %-28s got %s%n",
+                        m.id(), m.what(), m.expected(), m.actual()));
+            }
         }
         return 0;
     }
