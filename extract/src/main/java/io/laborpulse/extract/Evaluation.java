@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * <p>Rules: an item's reading is its first event (none reads as type {@code NONE}). Region
  * accuracy counts items whose label names a region and that are not round-ups. Participants
  * count where the label states a number. A round-up's labelled events are recalled by
- * predicted events of the same region and type, each used once.
+ * predicted events of the same region and type, each used once. The single-story share guards
+ * round-up splitting from the other side: the items that are not round-ups read as at most one event.
  */
 public final class Evaluation {
 
@@ -39,7 +40,7 @@ public final class Evaluation {
     /** Figures of one language (or of {@link #ALL}); a ratio is NaN where nothing was there to count. */
     public record Scores(int items, double regionAccuracy, int regionItems, double typeMacroF1,
             Map<String, Double> typeF1, double participantExactMatch, int participantItems,
-            double roundUpRecall, int roundUpEvents) {
+            double roundUpRecall, int roundUpEvents, double singleStoryShare, int singleStories) {
     }
 
     private Evaluation() {
@@ -119,6 +120,8 @@ public final class Evaluation {
         int participantItems = 0;
         int participantHits = 0;
         int roundUpEvents = 0;
+        int singleStories = 0;
+        int readAsOne = 0;
         int roundUpHits = 0;
         Map<String, int[]> confusion = new HashMap<>(); // type -> {true positives, predicted, gold}
         for (Gold item : items) {
@@ -136,6 +139,10 @@ public final class Evaluation {
                 participantItems++;
                 participantHits += j.participantsHit() ? 1 : 0;
             }
+            if (item.events().isEmpty()) {
+                singleStories++;
+                readAsOne += predicted.getOrDefault(item.id(), new Extraction("und", List.of())).events().size() <= 1 ? 1 : 0;
+            }
             roundUpEvents += item.events().size();
             roundUpHits += item.events().size() - j.roundUpMissed().size();
         }
@@ -150,7 +157,8 @@ public final class Evaluation {
         // Macro-F1 over the types the labels use, so a type nobody wrote about cannot lift the mean.
         double macro = goldTypes.stream().mapToDouble(f1::get).average().orElse(Double.NaN);
         return new Scores(items.size(), ratio(regionHits, regionItems), regionItems, macro, f1,
-                ratio(participantHits, participantItems), participantItems, ratio(roundUpHits, roundUpEvents), roundUpEvents);
+                ratio(participantHits, participantItems), participantItems, ratio(roundUpHits, roundUpEvents), roundUpEvents,
+                ratio(readAsOne, singleStories), singleStories);
     }
 
     private static double ratio(int hits, int total) {

@@ -32,6 +32,11 @@ public final class LaborExtractor implements Extractor {
     private static final int MAX_SECONDARY = 3;
     private static final Pattern CHUNK_BREAK_ZH = Pattern.compile("[\\n\\s\\u3000]+");
     private static final Pattern CHUNK_BREAK = Pattern.compile("\\n+");
+    /** How near a paragraph's start a place must be named for the paragraph to be about it. */
+    private static final int OPENING = 60;
+    /** Page furniture after an article's end: links to other stories. */
+    private static final Pattern FURNITURE = Pattern.compile(
+            "\\s*(?:上一篇|下一篇|相关阅读|相关新闻|相关文章|related|read more|see also|اقرا ایضا|اقرا المزید|بیشتر بخوانید|اخبار مرتبط|خبرهای مرتبط)");
     /** Types that lead whenever they score at least this much, in this order (see {@link #byPrecedence}). */
     private static final List<Lead> PRECEDENCE = List.of(new Lead(EventType.STRIKE, MIN_TYPE_SCORE),
             new Lead(EventType.PROTEST, MIN_TYPE_SCORE), new Lead(EventType.ACCIDENT_SAFETY, 5));
@@ -88,15 +93,16 @@ public final class LaborExtractor implements Extractor {
                 priorCountry(doc.countryHint(), lang), published);
 
         List<ExtractedEvent> roundUp = new ArrayList<>();
-        List<Segment> segments = segments(text, reading.mentions(), lang);
+        Set<List<Object>> seen = new HashSet<>();
+        List<Segment> segments = segments(text, reading.mentions(), lang, titleEnd);
         if (segments.size() >= 2) {
             for (Segment segment : segments) {
-                read(reading, segment, true).ifPresent(roundUp::add);
+                read(reading, segment, true).filter(e -> seen.add(identity(e, segment))).ifPresent(roundUp::add);
             }
         }
-        List<ExtractedEvent> events = distinct(withoutSummaries(roundUp));
+        List<ExtractedEvent> events = withoutSummaries(roundUp);
         if (events.size() < 2) {
-            events = read(reading, new Segment(0, text.length()), false).map(List::of).orElse(List.of());
+            events = read(reading, new Segment(0, text.length(), false), false).map(List::of).orElse(List.of());
         }
         return new Extraction(lang, events);
     }
@@ -111,7 +117,7 @@ public final class LaborExtractor implements Extractor {
     }
 
     /** A span {@code [start, end)} of the normalised text. */
-    private record Segment(int start, int end) {
+    private record Segment(int start, int end, boolean headed) {
     }
 
     /** One event from the document or one of its segments, if it reads as labour news. */
@@ -194,25 +200,53 @@ public final class LaborExtractor implements Extractor {
         return reordered;
     }
 
-    /** A sub-headline opened by a place name starts a segment; the text before the first is a segment too. */
-    private static List<Segment> segments(String text, List<Gazetteer.Mention> mentions, String lang) {
+    /**
+     * Where a round-up's sections start. A chunk (a line; in Chinese also a list item or a
+     * space-separated block) starts a section when it is a sub-headline opened by a place name,
+     * or when it reports labour activity of its own at a place the current section is not about
+     * and no earlier section was. The title never stands alone: it belongs with the lead.
+     */
+    private List<Segment> segments(String text, List<Gazetteer.Mention> mentions, String lang, int titleEnd) {
         boolean chinese = lang.equals("zh");
         int maxHeading = chinese ? 40 : 90;
         Matcher breaks = (chinese ? CHUNK_BREAK_ZH : CHUNK_BREAK).matcher(text);
         List<Integer> starts = new ArrayList<>();
-        String lastOpening = null;
+        Set<Integer> headings = new HashSet<>();
+        Set<String> seen = new HashSet<>(); // ids of the places the sections so far are about
+        Named current = Named.NONE;
+        boolean leadSeen = false;
         int chunkStart = 0;
         while (chunkStart < text.length()) {
             int chunkEnd = breaks.find(chunkStart) ? breaks.start() : text.length();
             int next = chunkEnd < text.length() ? breaks.end() : text.length();
-            String opening = chunkEnd - chunkStart <= maxHeading ? openingPlace(mentions, chunkStart) : null;
-            // A sub-headline and a first sentence naming the same place belong to one section.
-            if (opening != null && !opening.equals(lastOpening)) {
+            if (FURNITURE.matcher(text).region(chunkStart, chunkEnd).lookingAt()) {
+                break; // "related articles", "next:" — the article has ended
+            }
+            Named heading = chunkEnd - chunkStart <= maxHeading ? openingPlace(mentions, chunkStart) : Named.NONE;
+            Named place = firstPlace(mentions, chunkStart, chunkEnd);
+            boolean afterTitle = chunkStart >= titleEnd;
+            if (!heading.isNone() && disjoint(heading.ids(), current.ids()) && afterTitle) {
                 starts.add(chunkStart);
+                headings.add(chunkStart);
+                seen.addAll(heading.ids());
+                current = heading;
+            } else if (!afterTitle || !leadSeen) {
+                // The title and the lead are one unit: their places are the first section's.
+                if (current.isNone()) {
+                    current = place;
+                }
+                seen.addAll(place.ids());
+            } else if (!place.isNone() && disjoint(place.ids(), seen)
+                    && (disjoint(place.regions(), current.regions()) || place.start() - chunkStart <= OPENING)
+                    && lexicon.score(lang, text.substring(chunkStart, chunkEnd)).byType().values().stream()
+                            .anyMatch(score -> score >= MIN_TYPE_SCORE)) {
+                // Another place with activity of its own: in another region, or in the same one
+                // when the paragraph opens with it ("Meanwhile, workers in Konabari…").
+                starts.add(chunkStart);
+                seen.addAll(place.ids());
+                current = place;
             }
-            if (opening != null) {
-                lastOpening = opening;
-            }
+            leadSeen |= afterTitle;
             chunkStart = next;
         }
         if (starts.isEmpty()) {
@@ -224,19 +258,48 @@ public final class LaborExtractor implements Extractor {
         List<Segment> segments = new ArrayList<>();
         for (int i = 0; i < starts.size(); i++) {
             int end = i + 1 < starts.size() ? starts.get(i + 1) : text.length();
-            segments.add(new Segment(starts.get(i), end));
+            segments.add(new Segment(starts.get(i), end, headings.contains(starts.get(i))));
         }
         return segments;
     }
 
-    /** The name a chunk opens with, if it is a region or city; else null. */
-    private static String openingPlace(List<Gazetteer.Mention> mentions, int chunkStart) {
+    /** A region or city mention: the ids and regions of the places it may be, and where it starts. */
+    private record Named(Set<String> ids, Set<String> regions, int start) {
+        static final Named NONE = new Named(Set.of(), Set.of(), -1);
+
+        boolean isNone() {
+            return ids.isEmpty();
+        }
+
+        static Named of(Gazetteer.Mention mention) {
+            Set<String> ids = new HashSet<>();
+            Set<String> regions = new HashSet<>();
+            mention.places().stream().filter(p -> p.precision() != Precision.COUNTRY).forEach(p -> {
+                ids.add(p.id());
+                regions.add(p.region());
+            });
+            return ids.isEmpty() ? NONE : new Named(ids, regions, mention.start());
+        }
+    }
+
+    /** The first region or city named in {@code [from, to)}. */
+    private static Named firstPlace(List<Gazetteer.Mention> mentions, int from, int to) {
         return mentions.stream()
-                .filter(m -> m.start() >= chunkStart && m.start() <= chunkStart + 2
-                        && m.places().stream().anyMatch(p -> p.precision() != Precision.COUNTRY))
-                .map(m -> m.name().normalized())
+                .filter(m -> m.start() >= from && m.end() <= to)
+                .map(Named::of)
+                .filter(named -> !named.isNone())
                 .findFirst()
-                .orElse(null);
+                .orElse(Named.NONE);
+    }
+
+    /** The region or city a chunk opens with. */
+    private static Named openingPlace(List<Gazetteer.Mention> mentions, int chunkStart) {
+        return firstPlace(mentions, chunkStart, Integer.MAX_VALUE).start() <= chunkStart + 2
+                ? firstPlace(mentions, chunkStart, Integer.MAX_VALUE) : Named.NONE;
+    }
+
+    private static boolean disjoint(Set<String> a, Set<String> b) {
+        return java.util.Collections.disjoint(a, b);
     }
 
     /**
@@ -251,17 +314,15 @@ public final class LaborExtractor implements Extractor {
                 .toList();
     }
 
-    /** The same place, type, date and count read twice is one event. */
-    private static List<ExtractedEvent> distinct(List<ExtractedEvent> events) {
-        Set<List<Object>> seen = new HashSet<>();
-        List<ExtractedEvent> unique = new ArrayList<>();
-        for (ExtractedEvent e : events) {
-            List<Object> key = java.util.Arrays.asList(e.place(), e.region(), e.type(), e.eventDate(), e.participants());
-            if (seen.add(key)) {
-                unique.add(e);
-            }
-        }
-        return unique;
+    /**
+     * What makes a round-up's event another event. A sub-headline announces a new item, so two
+     * headed items at one place with the same activity are two events unless date and count agree
+     * too; a paragraph that lands at a place and activity already read continues that story.
+     */
+    private static List<Object> identity(ExtractedEvent e, Segment segment) {
+        return segment.headed()
+                ? java.util.Arrays.asList(e.place(), e.region(), e.type(), e.eventDate(), e.participants())
+                : java.util.Arrays.asList(e.place(), e.region(), e.type());
     }
 
     private static double confidence(int top, int second, Precision precision) {

@@ -31,8 +31,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Each FILE holds JSON lines labelled as ../shared/devset/articles.jsonl is: id, lang, title, text, "
                     + "published, region, event_type, participants and, for round-ups, events [{region, event_type}].",
-            "Prints region accuracy, event-type macro-F1 and per-type F1, participant exact match and round-up "
-                    + "recall, per language and overall. Without FILE it scores ../shared/devset/articles.jsonl.",
+            "Prints region accuracy, event-type macro-F1 and per-type F1, participant exact match, round-up "
+                    + "recall and the share of single stories read as one event, per language and overall. Without FILE it scores ../shared/devset/articles.jsonl.",
             ""
         })
 final class EvalCommand implements Callable<Integer> {
@@ -92,11 +92,12 @@ final class EvalCommand implements Callable<Integer> {
     static String report(String name, Map<String, Evaluation.Scores> scores) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%s (%d items)%n", name, scores.get(Evaluation.ALL).items()));
-        out.append(String.format(Locale.ROOT, "  %-5s %5s  %-15s %-10s %-18s %-18s%n",
-                "lang", "items", "region acc (n)", "type mF1", "participants (n)", "round-up rec (n)"));
-        scores.forEach((lang, s) -> out.append(String.format(Locale.ROOT, "  %-5s %5d  %-15s %-10s %-18s %-18s%n",
+        out.append(String.format(Locale.ROOT, "  %-5s %5s  %-15s %-10s %-18s %-18s %-16s%n",
+                "lang", "items", "region acc (n)", "type mF1", "participants (n)", "round-up rec (n)", "one story=1 (n)"));
+        scores.forEach((lang, s) -> out.append(String.format(Locale.ROOT, "  %-5s %5d  %-15s %-10s %-18s %-18s %-16s%n",
                 lang, s.items(), figure(s.regionAccuracy(), s.regionItems()), figure(s.typeMacroF1(), -1),
-                figure(s.participantExactMatch(), s.participantItems()), figure(s.roundUpRecall(), s.roundUpEvents()))));
+                figure(s.participantExactMatch(), s.participantItems()), figure(s.roundUpRecall(), s.roundUpEvents()),
+                figure(s.singleStoryShare(), s.singleStories()))));
         out.append("  per-type F1 (all): ").append(scores.get(Evaluation.ALL).typeF1().entrySet().stream()
                 .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.2f", e.getValue()))
                 .collect(Collectors.joining(", "))).append(System.lineSeparator());
