@@ -61,4 +61,27 @@ class RoundUpTest {
             assertThat(e.type()).isEqualTo(EventType.EMPLOYMENT_SERVICE);
         });
     }
+
+    @Test
+    void shouldSplitAtAParagraphReportingActivityAtAnotherPlace() {
+        String text = String.join("\n",
+                "Workers at a spinning mill in Narayanganj walked out on Sunday over two months of unpaid wages.",
+                "The strike halted both shifts, a union organiser said.",
+                "Meanwhile in Chattogram, dock workers staged a protest outside the port authority over job cuts.");
+
+        List<ExtractedEvent> events = read(text);
+
+        assertThat(events).extracting(ExtractedEvent::place).containsExactly("Narayanganj", "Chattogram");
+        assertThat(events).extracting(ExtractedEvent::type).containsExactly(EventType.STRIKE, EventType.PROTEST);
+    }
+
+    @Test
+    void shouldKeepAStoryWhoseLaterParagraphsNameTheSamePlaceAsOneEvent() {
+        String text = String.join("\n",
+                "深圳市一家电子厂300余名工人因被拖欠工资集体罢工。",
+                "深圳市人社局表示,已派出劳动监察人员督促企业支付工资。",
+                "相关阅读:广州外卖骑手罢工讨薪");
+
+        assertThat(read(text)).singleElement().satisfies(e -> assertThat(e.place()).isEqualTo("深圳"));
+    }
 }
