@@ -46,6 +46,7 @@ public final class LaborExtractor implements Extractor {
     }
     /** Share of the main type's score another type needs to be listed as secondary. */
     private static final double SECONDARY_SHARE = 0.34;
+    private static final Pattern ISO_CODE = Pattern.compile("[A-Z]{2}(-[A-Z0-9]{1,3})?");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
     /** {@code " date 2025-09-10 "}, which the crawler puts in front of some texts. */
     private static final Pattern CRAWL_DATE_MARKER = Pattern.compile("\\s*date\\s+([0-9]{4}-[0-9]{2}-[0-9]{2})\\s+");
@@ -105,6 +106,48 @@ public final class LaborExtractor implements Extractor {
             events = read(reading, new Segment(0, text.length(), false), false).map(List::of).orElse(List.of());
         }
         return new Extraction(lang, events);
+    }
+
+    /**
+     * The place a structured record's place fields name: an ISO 3166 code the gazetteer knows,
+     * else the names read as a text ("Pakdasht, Tehran", "兰州市城关区"), settled as in an article.
+     *
+     * @param names       the place, region and country as the source wrote them, most specific first
+     * @param countryHint ISO 3166-1 code the record is known to be about, or null
+     */
+    public Optional<Place> resolvePlace(String names, String countryHint) {
+        if (names == null || names.isBlank()) {
+            return Optional.empty();
+        }
+        String code = names.strip().toUpperCase(Locale.ROOT);
+        if (ISO_CODE.matcher(code).matches() && gazetteer.place(code) != null) {
+            return Optional.of(gazetteer.place(code));
+        }
+        String text = TextNormalizer.normalize(names);
+        List<Gazetteer.Mention> mentions = gazetteer.find(text);
+        String prior = countryHint == null ? null : countryHint.strip().toUpperCase(Locale.ROOT);
+        return Optional.ofNullable(PlaceResolver.resolve(mentions, text, 0, prior,
+                PlaceResolver.unambiguousRegions(mentions)).place());
+    }
+
+    /**
+     * The taxonomy type a source's label stands for: the type's own name ("strike", "WAGE_ARREARS"),
+     * else the type the label's words score highest for in the lexicon of its language.
+     */
+    public Optional<EventType> typeOf(String label) {
+        if (label == null || label.isBlank()) {
+            return Optional.empty();
+        }
+        String symbol = label.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+        for (EventType type : EventType.values()) {
+            if (type.name().equals(symbol)) {
+                return Optional.of(type);
+            }
+        }
+        String lang = LanguageDetector.detect(label);
+        return lexicon.score(lang, TextNormalizer.normalize(label)).byType().entrySet().stream()
+                .max(Map.Entry.<EventType, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .map(Map.Entry::getKey);
     }
 
     /** What a whole document contributes to reading any of its segments. */

@@ -12,8 +12,11 @@ import io.laborpulse.topology.LaborTopics;
 import io.laborpulse.topology.LaborTopology;
 import io.laborpulse.topology.OpsServer;
 import io.laborpulse.topology.PipelineMetrics;
+import io.laborpulse.topology.ReportedEventNormalizer;
 import io.laborpulse.topology.StreamsSettings;
 import io.laborpulse.topology.TopologySettings;
+import io.laborpulse.topology.errors.DeadLetterMetrics;
+import io.laborpulse.topology.query.QueryApi;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -48,6 +51,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,13 +132,21 @@ public final class Standalone implements AutoCloseable {
         new UptimeMetrics().bindTo(metrics);
         add("metrics registry", metrics::close);
 
+        // Bound before Kafka Streams starts: its address is what other instances forward queries to.
+        ops = new OpsServer(config.httpHost(), config.httpPort(), metrics, this::health);
+        add("HTTP server", ops);
+        HostInfo self = new HostInfo(advertised(config.httpHost()), ops.port());
+
         LaborTopics topics = LaborTopics.create(registry);
-        TopologySettings settings = new TopologySettings(TopologySettings.HOURLY_WINDOW, config.grace());
+        TopologySettings settings = TopologySettings.withGrace(config.grace());
+        Map<String, String> streamsClient = new HashMap<>(client);
+        streamsClient.putIfAbsent(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         Properties streamsProps = StreamsSettings.streamsProperties(config.applicationId(), bootstrapServers,
-                dataDir.resolve("streams"), Topics.DEAD_LETTERS.name(), replication, client);
+                dataDir.resolve("streams"), Topics.DEAD_LETTERS.name(), replication, streamsClient, new DeadLetterMetrics(metrics));
+        LaborExtractor engine = LaborExtractor.loadDefault();
         streams = new KafkaStreams(
-                LaborTopology.build(topics, new ArticleEnricher(LaborExtractor.loadDefault()), settings,
-                        new PipelineMetrics(metrics)),
+                LaborTopology.build(topics, new ArticleEnricher(engine, settings.maxTextChars()),
+                        new ReportedEventNormalizer(engine), settings, new PipelineMetrics(metrics)),
                 streamsProps);
         streams.setUncaughtExceptionHandler(failure -> {
             log.error("The topology stopped on an unexpected error; see the log for details", failure);
@@ -145,8 +158,8 @@ public final class Standalone implements AutoCloseable {
         streams.start();
         add("Kafka Streams topology", () -> streams.close(Duration.ofSeconds(30)));
 
-        ops = new OpsServer(config.httpHost(), config.httpPort(), metrics, this::health).start();
-        add("HTTP server", ops);
+        new QueryApi(streams, self).mount(ops);
+        ops.start();
 
         if (config.sampleFeed()) {
             sampleFeed = SampleFeedIngest.start(this, bootstrapServers, client, registry, metrics);
@@ -202,6 +215,18 @@ public final class Standalone implements AutoCloseable {
 
     private String httpBase() {
         return "http://" + LOCALHOST + ":" + ops.port();
+    }
+
+    /** The host other instances reach this one at: the bind address, or this machine's name when bound to all. */
+    private static String advertised(String bindHost) {
+        if (!bindHost.equals("0.0.0.0") && !bindHost.equals("::")) {
+            return bindHost;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getCanonicalHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     OpsServer.Health health() {

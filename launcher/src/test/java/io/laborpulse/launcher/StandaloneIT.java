@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.laborpulse.schemas.Topics;
 import io.laborpulse.schemas.avro.LaborEvent;
+import io.laborpulse.schemas.avro.Granularity;
 import io.laborpulse.schemas.avro.RegionActivity;
 import io.laborpulse.schemas.registry.HttpSchemaRegistryClient;
 import io.laborpulse.schemas.serde.ConfluentAvroSerde;
@@ -60,7 +61,9 @@ class StandaloneIT {
         try (Standalone standalone = Standalone.start(config(), System.out)) {
             assertHealthy(standalone);
             firstRun = awaitActivity(standalone, SAMPLE_FEED_EVENTS_BY_REGION);
-            eventsAfterFirstRun = readAll(standalone, Topics.EVENTS.name(), LaborEvent.class).size();
+            List<LaborEvent> events = readAll(standalone, Topics.EVENTS.name(), LaborEvent.class);
+            eventsAfterFirstRun = events.size();
+            assertQueryApiAnswersFromLiveState(standalone, events.get(0));
             assertThat(scrape(standalone)).contains("laborpulse_events_total", "kafka_stream");
             assertUnreadableArticleIsDeadLettered(standalone);
         }
@@ -75,6 +78,21 @@ class StandaloneIT {
             assertThat(activityTotals(readAll(restarted, Topics.ACTIVITY.name(), RegionActivity.class)))
                     .isEqualTo(SAMPLE_FEED_EVENTS_BY_REGION);
         }
+    }
+
+    /** The REST API reads the same state: the event by id, and its region's day. */
+    private static void assertQueryApiAnswersFromLiveState(Standalone standalone, LaborEvent event) throws Exception {
+        String id = java.net.URLEncoder.encode(event.getId(), StandardCharsets.UTF_8);
+        HttpResponse<String> byId = get(standalone, "/api/v1/events/" + id);
+        assertThat(byId.statusCode()).isEqualTo(200);
+        assertThat(byId.body()).contains("\"id\":\"" + event.getId() + "\"");
+        String region = event.getRegion() != null ? event.getRegion() : event.getCountry();
+        Instant day = event.getEventTime();
+        HttpResponse<String> activity = get(standalone, "/api/v1/regions/" + region + "/activity?granularity=day&from="
+                + day.minus(Duration.ofDays(1)) + "&to=" + day);
+        assertThat(activity.statusCode()).isEqualTo(200);
+        assertThat(activity.body()).contains("\"region\":\"" + region + "\"", "\"granularity\":\"DAY\"", "\"total\":");
+        assertThat(get(standalone, "/api/v1/top?granularity=hour&limit=0").statusCode()).isEqualTo(400);
     }
 
     /** Kafka Streams' own dead-letter queue (KIP-1034) keeps the original bytes and names the error. */
@@ -141,6 +159,9 @@ class StandaloneIT {
     static Map<String, Long> activityTotals(List<RegionActivity> updates) {
         Map<String, RegionActivity> latest = new HashMap<>();
         for (RegionActivity update : updates) {
+            if (update.getGranularity() != Granularity.HOUR) {
+                continue; // each event also updates its day: count the hours only
+            }
             latest.put(update.getRegion() + "@" + update.getWindowStart(), update);
         }
         Map<String, Long> totals = new TreeMap<>();

@@ -45,7 +45,12 @@ public final class Topics {
     public static final TopicDefinition ACTIVITY = new TopicDefinition(
             "labor.activity.v1", 3, "region key", RegionActivity.class,
             Map.of("cleanup.policy", DELETE, "retention.ms", days(90), "message.timestamp.type", LOG_APPEND_TIME),
-            "Hourly activity per region: every update of an open window.");
+            "Activity per region in hour and day windows: every update of an open window (closed = false).");
+
+    public static final TopicDefinition ACTIVITY_FINAL = new TopicDefinition(
+            "labor.activity-final.v1", 3, "region key", RegionActivity.class,
+            Map.of("cleanup.policy", DELETE, "retention.ms", days(400), "message.timestamp.type", LOG_APPEND_TIME),
+            "Final activity per region and closed hour or day window (closed = true), zeros for quiet windows of active regions.");
 
     public static final TopicDefinition ALERTS = new TopicDefinition(
             "labor.alerts.v1", 3, "region key", ActivitySpike.class,
@@ -69,7 +74,7 @@ public final class Topics {
 
     /** Every topic the product creates, in catalogue order. */
     public static final List<TopicDefinition> ALL = List.of(
-            ARTICLES, REPORTED_EVENTS, EVENTS, ACTIVITY, ALERTS, DEAD_LETTERS, INGEST_LEDGER, SCHEMAS);
+            ARTICLES, REPORTED_EVENTS, EVENTS, ACTIVITY, ACTIVITY_FINAL, ALERTS, DEAD_LETTERS, INGEST_LEDGER, SCHEMAS);
 
     private Topics() {
     }

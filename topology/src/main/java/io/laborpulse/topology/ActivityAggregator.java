@@ -1,42 +1,54 @@
 package io.laborpulse.topology;
 
+import io.laborpulse.schemas.avro.Granularity;
 import io.laborpulse.schemas.avro.LaborEvent;
 import io.laborpulse.schemas.avro.RegionActivity;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
 
-/**
- * Folds events into a region's activity for one window. Pure: the window bounds are filled
- * in by the topology, which alone knows them.
- */
+/** Folds events into a region's activity for one window. Pure. */
 public final class ActivityAggregator {
 
     private ActivityAggregator() {
     }
 
-    public static RegionActivity empty() {
+    /** A window with nothing in it yet (or, closed, a quiet window of an active region). */
+    public static RegionActivity empty(String region, Granularity granularity, long windowStart) {
         return RegionActivity.newBuilder()
-                .setRegion("")
-                .setWindowStart(java.time.Instant.EPOCH)
-                .setWindowEnd(java.time.Instant.EPOCH)
+                .setRegion(region)
+                .setGranularity(granularity)
+                .setClosed(false)
+                .setWindowStart(Instant.ofEpochMilli(windowStart))
+                .setWindowEnd(Instant.ofEpochMilli(windowStart + ActivityWindows.size(granularity).toMillis()))
                 .setTotal(0)
                 .build();
     }
 
-    public static RegionActivity add(String region, LaborEvent event, RegionActivity current) {
+    public static RegionActivity add(LaborEvent event, RegionActivity current) {
+        String type = event.getEventType().name();
+        long stated = event.getParticipants() == null ? 0 : event.getParticipants();
         Map<String, Long> byType = new HashMap<>(current.getByType());
-        byType.merge(event.getEventType().name(), 1L, Long::sum);
+        byType.merge(type, 1L, Long::sum);
+        Map<String, Long> participantsByType = new HashMap<>(current.getParticipantsByType());
+        if (stated > 0) {
+            participantsByType.merge(type, stated, Long::sum);
+        }
         TreeSet<String> sources = new TreeSet<>(current.getSources());
         sources.addAll(event.getSources());
-        long participants = current.getParticipants() + (event.getParticipants() == null ? 0 : event.getParticipants());
         return RegionActivity.newBuilder(current)
-                .setRegion(region)
                 .setTotal(current.getTotal() + 1)
                 .setByType(byType)
-                .setParticipants(participants)
+                .setParticipantsByType(participantsByType)
+                .setParticipants(current.getParticipants() + stated)
                 .setSources(sources.stream().toList())
                 .setDistinctSources(sources.size())
                 .build();
+    }
+
+    /** The final result of a window: the same figures, marked closed. */
+    public static RegionActivity closed(RegionActivity activity) {
+        return RegionActivity.newBuilder(activity).setClosed(true).build();
     }
 }

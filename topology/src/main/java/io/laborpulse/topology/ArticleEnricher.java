@@ -11,6 +11,8 @@ import io.laborpulse.schemas.avro.LaborEvent;
 import io.laborpulse.schemas.avro.Precision;
 import io.laborpulse.schemas.avro.Sector;
 import io.laborpulse.schemas.avro.TimeSource;
+import io.laborpulse.topology.errors.DeadLetterReason;
+import io.laborpulse.topology.errors.RecordRejected;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,13 +27,48 @@ import java.util.Objects;
 public final class ArticleEnricher {
 
     private final Extractor extractor;
+    private final int maxTextChars;
 
-    public ArticleEnricher(Extractor extractor) {
+    public ArticleEnricher(Extractor extractor, int maxTextChars) {
         this.extractor = Objects.requireNonNull(extractor, "extractor");
+        this.maxTextChars = maxTextChars;
     }
 
+    /**
+     * The article's events; none when it is not labour news.
+     *
+     * @throws RecordRejected when the article lacks an id or text, is over the size limit, or the
+     *                        engine fails on it: the topology dead-letters it with that reason
+     */
     public List<LaborEvent> enrich(Article article) {
-        Extraction extraction = extractor.extract(new Document(
+        if (article.getId() == null || article.getId().isBlank()) {
+            throw new RecordRejected(DeadLetterReason.INVALID_RECORD, "Article has a blank id");
+        }
+        if (article.getText() == null || article.getText().isBlank()) {
+            throw new RecordRejected(DeadLetterReason.INVALID_RECORD, "Article " + article.getId() + " has no text");
+        }
+        int length = article.getText().length() + (article.getTitle() == null ? 0 : article.getTitle().length());
+        if (length > maxTextChars) {
+            throw new RecordRejected(DeadLetterReason.TOO_LARGE, "Article " + article.getId() + " has " + length
+                    + " characters of title and text; the limit is " + maxTextChars);
+        }
+        Extraction extraction;
+        try {
+            extraction = extract(article);
+        } catch (RuntimeException e) {
+            throw new RecordRejected(DeadLetterReason.ENRICHMENT_FAILED,
+                    "Extraction failed on article " + article.getId() + ": " + e, e);
+        }
+        List<LaborEvent> events = new ArrayList<>(extraction.events().size());
+        int index = 0;
+        for (ExtractedEvent extracted : extraction.events()) {
+            events.add(toLaborEvent(article, extraction.lang(), extracted, index++));
+        }
+        return events;
+    }
+
+    private Extraction extract(Article article) {
+        return extractor.extract(new Document(
                 article.getId(),
                 article.getTitle(),
                 article.getText(),
@@ -39,12 +76,6 @@ public final class ArticleEnricher {
                 article.getPublished(),
                 article.getLang(),
                 article.getCountryHint()));
-        List<LaborEvent> events = new ArrayList<>(extraction.events().size());
-        int index = 0;
-        for (ExtractedEvent extracted : extraction.events()) {
-            events.add(toLaborEvent(article, extraction.lang(), extracted, index++));
-        }
-        return events;
     }
 
     private static LaborEvent toLaborEvent(Article article, String lang, ExtractedEvent e, int index) {

@@ -1,76 +1,86 @@
 package io.laborpulse.topology;
 
 import io.laborpulse.schemas.avro.LaborEvent;
-import io.laborpulse.schemas.avro.RegionActivity;
-import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.TimeWindows;
-import org.apache.kafka.streams.kstream.Window;
-import org.apache.kafka.streams.kstream.Windowed;
-import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * The Labor Pulse stream topology.
  *
  * <pre>
- * labor.articles.v1  (article id : Article)
- *   → enrich → 0..n LaborEvent, re-keyed by region
- * labor.events.v1    (region : LaborEvent)
- *   → hourly tumbling windows on event time, grace for late news
- * labor.activity.v1  (region : RegionActivity), one record per update of an open window
+ * labor.articles.v1        (article id : Article)        → validate, enrich → 0..n LaborEvent ┐
+ * labor.reported-events.v1 (event id : ReportedEvent)    → validate, normalise → LaborEvent   ┴ merge, key by region
+ * labor.events.v1          (region : LaborEvent)
+ *   → events by id (queryable)
+ *   → hour and day windows on event time, closed on event time and idle wall-clock time
+ * labor.activity.v1        (region : RegionActivity)  every update of an open window
+ * labor.activity-final.v1  (region : RegionActivity)  each closed window once, zeros included
  * </pre>
+ *
+ * Records that cannot be read, validated, enriched or written go to labor.deadletter.v1 through
+ * the exception handlers {@link StreamsSettings} installs.
  */
 public final class LaborTopology {
 
     /** Window store of hourly activity per region; also the name interactive queries use. */
     public static final String HOURLY_ACTIVITY_STORE = "hourly-activity-store";
+    /** Window store of daily activity per region. */
+    public static final String DAILY_ACTIVITY_STORE = "daily-activity-store";
+    /** Per region: first and last event, next windows to close. */
+    public static final String REGION_PROGRESS_STORE = "region-progress-store";
+    /** Events by id, for a while after they were written. */
+    public static final String EVENTS_BY_ID_STORE = "events-by-id-store";
 
     private LaborTopology() {
     }
 
-    public static Topology build(
-            LaborTopics topics, ArticleEnricher enricher, TopologySettings settings, PipelineMetrics metrics) {
+    public static Topology build(LaborTopics topics, ArticleEnricher enricher, ReportedEventNormalizer normalizer,
+            TopologySettings settings, PipelineMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
 
-        builder.stream(topics.articles().name(), topics.articles().consumed("articles-source"))
-                .flatMapValues(enricher::enrich, Named.as("enrich-articles"))
-                .selectKey((articleId, event) -> RegionKeys.of(event), Named.as("key-by-region"))
-                .peek((region, event) -> metrics.eventExtracted(region, event), Named.as("count-extracted-events"))
+        KStream<String, LaborEvent> fromArticles = builder
+                .stream(topics.articles().name(), topics.articles().consumed("articles-source"))
+                .flatMapValues(enricher::enrich, Named.as("enrich-articles"));
+        KStream<String, LaborEvent> fromReports = builder
+                .stream(topics.reportedEvents().name(), topics.reportedEvents().consumed("reported-events-source"))
+                .mapValues(normalizer::normalize, Named.as("normalise-reported-events"));
+        fromArticles.merge(fromReports, Named.as("merge-events"))
+                .selectKey((id, event) -> RegionKeys.of(event), Named.as("key-by-region"))
+                .peek(metrics::eventExtracted, Named.as("count-events"))
                 .to(topics.events().name(), topics.events().produced("events-sink"));
 
-        Consumed<String, LaborEvent> events = Consumed
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(HOURLY_ACTIVITY_STORE, settings.hourlyRetention(), TopologySettings.HOUR, false),
+                Serdes.String(), topics.activity().valueSerde()));
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(DAILY_ACTIVITY_STORE, settings.dailyRetention(), TopologySettings.DAY, false),
+                Serdes.String(), topics.activity().valueSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(REGION_PROGRESS_STORE), Serdes.String(), RegionProgress.SERDE));
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                Stores.persistentTimestampedKeyValueStore(EVENTS_BY_ID_STORE), Serdes.String(), topics.events().valueSerde()));
+
+        Consumed<String, LaborEvent> eventsConsumed = Consumed
                 .with(topics.events().keySerde(), topics.events().valueSerde())
                 .withTimestampExtractor(new EventTimeExtractor())
                 .withName("events-source");
-        builder.stream(topics.events().name(), events)
-                .groupByKey(Grouped.with("events-by-region", topics.events().keySerde(), topics.events().valueSerde()))
-                .windowedBy(TimeWindows.ofSizeAndGrace(settings.hourlyWindow(), settings.grace()))
-                .aggregate(
-                        ActivityAggregator::empty,
-                        ActivityAggregator::add,
-                        Named.as("aggregate-hourly-activity"),
-                        Materialized.<String, RegionActivity, WindowStore<Bytes, byte[]>>as(HOURLY_ACTIVITY_STORE)
-                                .withKeySerde(topics.activity().keySerde())
-                                .withValueSerde(topics.activity().valueSerde()))
-                .toStream(Named.as("hourly-activity-updates"))
-                .map((windowed, activity) -> KeyValue.pair(windowed.key(), withWindow(windowed, activity)),
-                        Named.as("activity-with-window"))
-                .to(topics.activity().name(), topics.activity().produced("activity-sink"));
+        KStream<String, LaborEvent> events = builder.stream(topics.events().name(), eventsConsumed);
+        events.process(() -> new EventIndexProcessor(settings), Named.as("index-events"), EVENTS_BY_ID_STORE);
+        events.process(() -> new ActivityWindowsProcessor(settings, metrics), Named.as("window-activity"),
+                        HOURLY_ACTIVITY_STORE, DAILY_ACTIVITY_STORE, REGION_PROGRESS_STORE)
+                .split(Named.as("activity-"))
+                .branch((region, activity) -> !activity.getClosed(), Branched.withConsumer(
+                        live -> live.to(topics.activity().name(), topics.activity().produced("activity-sink")), "live"))
+                .defaultBranch(Branched.withConsumer(
+                        closed -> closed.to(topics.activityFinal().name(), topics.activityFinal().produced("activity-final-sink")),
+                        "final"));
 
         return builder.build();
-    }
-
-    private static RegionActivity withWindow(Windowed<String> windowed, RegionActivity activity) {
-        Window window = windowed.window();
-        return RegionActivity.newBuilder(activity)
-                .setWindowStart(window.startTime())
-                .setWindowEnd(window.endTime())
-                .build();
     }
 }

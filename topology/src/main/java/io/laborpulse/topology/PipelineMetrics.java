@@ -35,4 +35,14 @@ public final class PipelineMetrics {
                     .increment(event.getParticipants());
         }
     }
+
+    /** An event that arrived after its hour had ended: counted when within grace, else dropped. */
+    void lateEvent(String region, boolean counted) {
+        Counter.builder("laborpulse_late_events")
+                .description("Events arriving after their hour window ended: counted (within grace) or dropped (beyond it)")
+                .tag("region", region)
+                .tag("outcome", counted ? "counted" : "dropped")
+                .register(registry)
+                .increment();
+    }
 }

@@ -1,15 +1,15 @@
 package io.laborpulse.topology;
 
+import io.laborpulse.topology.errors.DeadLetterHandlers;
+import io.laborpulse.topology.errors.DeadLetterMetrics;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 
 /**
  * The one factory of Kafka Streams properties: exactly-once v2, explicit internal names, and
- * dead-lettering of records that cannot be deserialised or processed.
+ * dead-lettering (and counting) of records that cannot be deserialised, processed or produced.
  */
 public final class StreamsSettings {
 
@@ -24,7 +24,7 @@ public final class StreamsSettings {
      */
     public static Properties streamsProperties(
             String applicationId, String bootstrapServers, Path stateDir, String deadLetterTopic,
-            short replicationFactor, Map<String, String> client) {
+            short replicationFactor, Map<String, String> client, DeadLetterMetrics deadLetters) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -34,9 +34,12 @@ public final class StreamsSettings {
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, "true");
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, deadLetterTopic);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueExceptionHandler.class.getName());
+                DeadLetterHandlers.Deserialization.class.getName());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndContinueProcessingExceptionHandler.class.getName());
+                DeadLetterHandlers.Processing.class.getName());
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                DeadLetterHandlers.Production.class.getName());
+        props.put(DeadLetterMetrics.CONFIG_KEY, deadLetters);
         props.putAll(client);
         return props;
     }

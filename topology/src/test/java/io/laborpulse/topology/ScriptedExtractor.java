@@ -15,7 +15,7 @@ import java.util.Locale;
  * An extractor for topology specs: each line of an article's text of the form
  * {@code @REGION TYPE [participants] [yyyy-mm-dd]} is one event, so a spec states the events an
  * article holds instead of depending on how well the real engine reads a made-up text. Other
- * lines are ordinary prose and yield nothing.
+ * lines are ordinary prose and yield nothing; a line {@code @FAIL} makes the engine throw.
  */
 final class ScriptedExtractor implements Extractor {
 
@@ -25,6 +25,9 @@ final class ScriptedExtractor implements Extractor {
         for (String line : doc.text().split("\n")) {
             if (!line.startsWith("@")) {
                 continue;
+            }
+            if (line.equals("@FAIL")) {
+                throw new IllegalStateException("scripted engine failure");
             }
             String[] parts = line.substring(1).trim().split(" ");
             String region = parts[0];

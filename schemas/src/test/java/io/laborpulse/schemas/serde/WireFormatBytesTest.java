@@ -61,6 +61,8 @@ class WireFormatBytesTest {
         byte[] expected = {
             0x00, 0x00, 0x00, 0x00, 0x01,             // magic byte, schema id 1
             0x0A, 'I', 'R', '-', '1', '0',            // region: length 5 (zig-zag 10)
+            0x00,                                     // granularity: enum index 0 (HOUR)
+            0x00,                                     // closed: false
             0x00,                                     // windowStart: 0
             (byte) 0x80, (byte) 0xBA, (byte) 0xB7, 0x03, // windowEnd: 3600000, zig-zag 7200000 = 3·128³ + 55·128² + 58·128 + 0
             0x04,                                     // total: 2 (zig-zag 4)
@@ -68,6 +70,7 @@ class WireFormatBytesTest {
             0x0E, 'P', 'R', 'O', 'T', 'E', 'S', 'T',  //   key: length 7
             0x04,                                     //   value: 2
             0x00,                                     //   end of map
+            0x00,                                     // participantsByType: empty map
             (byte) 0xD8, 0x04,                        // participants: 300, zig-zag 600 = 4·128 + 88 -> 0x58|0x80, 0x04
             0x02,                                     // sources: a block of 1 item
             0x08, 'i', 'l', 'n', 'a',                 //   "ilna": length 4
