@@ -1,5 +1,6 @@
 package io.laborpulse.launcher;
 
+import io.laborpulse.ingest.webhook.WebhookSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -74,6 +75,17 @@ public final class LaborPulseConfig extends AbstractConfig {
     private static final String GRACE_DOC =
             "How long after a window ends late news is still counted in it.";
 
+    public static final String WEBHOOK_ENABLED_CONFIG = "webhook.enabled";
+    private static final String WEBHOOK_ENABLED_DOC =
+            "Accept articles by HTTP POST on /api/v1/articles of the HTTP server.";
+
+    public static final String WEBHOOK_TOKEN_CONFIG = "webhook.token";
+    private static final String WEBHOOK_TOKEN_DOC =
+            "Bearer token the webhook requires (Authorization: Bearer <token>); empty accepts any caller.";
+
+    public static final String WEBHOOK_MAX_BODY_CONFIG = "webhook.max.body.bytes";
+    private static final String WEBHOOK_MAX_BODY_DOC = "Largest webhook request body; larger ones get 413.";
+
     private static final ConfigDef DEFINITION = new ConfigDef()
             .define(BOOTSTRAP_SERVERS_CONFIG, Type.STRING, "", Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
             .define(SCHEMA_REGISTRY_URL_CONFIG, Type.STRING, "", Importance.HIGH, SCHEMA_REGISTRY_URL_DOC)
@@ -87,7 +99,10 @@ public final class LaborPulseConfig extends AbstractConfig {
             .define(REPLICATION_FACTOR_CONFIG, Type.SHORT, (short) -1, Importance.MEDIUM, REPLICATION_FACTOR_DOC)
             .define(SAMPLE_FEED_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, SAMPLE_FEED_DOC)
             .define(SUMMARY_INTERVAL_CONFIG, Type.LONG, 5_000L, Range.atLeast(0), Importance.LOW, SUMMARY_INTERVAL_DOC)
-            .define(GRACE_CONFIG, Type.LONG, Duration.ofHours(48).toMillis(), Range.atLeast(0), Importance.LOW, GRACE_DOC);
+            .define(GRACE_CONFIG, Type.LONG, Duration.ofHours(48).toMillis(), Range.atLeast(0), Importance.LOW, GRACE_DOC)
+            .define(WEBHOOK_ENABLED_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, WEBHOOK_ENABLED_DOC)
+            .define(WEBHOOK_TOKEN_CONFIG, Type.PASSWORD, "", Importance.MEDIUM, WEBHOOK_TOKEN_DOC)
+            .define(WEBHOOK_MAX_BODY_CONFIG, Type.INT, 5 * 1024 * 1024, Range.atLeast(1), Importance.LOW, WEBHOOK_MAX_BODY_DOC);
 
     /** Read by the {@code laborpulse} script, not by the program. */
     private static final String SCRIPT_JAVA_OPTS = "java.opts";
@@ -188,6 +203,17 @@ public final class LaborPulseConfig extends AbstractConfig {
 
     public Duration summaryInterval() {
         return Duration.ofMillis(getLong(SUMMARY_INTERVAL_CONFIG));
+    }
+
+    public boolean webhookEnabled() {
+        return getBoolean(WEBHOOK_ENABLED_CONFIG);
+    }
+
+    /** The webhook's limits and token. */
+    public WebhookSettings webhook() {
+        WebhookSettings defaults = WebhookSettings.defaults(getPassword(WEBHOOK_TOKEN_CONFIG).value());
+        return new WebhookSettings(getInt(WEBHOOK_MAX_BODY_CONFIG), defaults.maxItems(), defaults.queueCapacity(),
+                defaults.ackTimeout(), defaults.bearerToken());
     }
 
     public Duration grace() {

@@ -2,11 +2,16 @@ package io.laborpulse.launcher;
 
 import io.laborpulse.extract.LaborExtractor;
 import io.laborpulse.ingest.ArticlePublisher;
+import io.laborpulse.ingest.IngestLedger;
+import io.laborpulse.ingest.IngestProducers;
+import io.laborpulse.ingest.webhook.ArticleWebhook;
 import io.laborpulse.schemas.Topics;
+import io.laborpulse.schemas.avro.Article;
 import io.laborpulse.schemas.avro.LaborEvent;
 import io.laborpulse.schemas.registry.HttpSchemaRegistryClient;
 import io.laborpulse.schemas.registry.SchemaRegistryClient;
 import io.laborpulse.schemas.serde.ConfluentAvroSerde;
+import io.laborpulse.schemas.serde.ConfluentAvroSerializer;
 import io.laborpulse.topology.ArticleEnricher;
 import io.laborpulse.topology.LaborTopics;
 import io.laborpulse.topology.LaborTopology;
@@ -29,6 +34,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -49,11 +55,13 @@ import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +74,7 @@ public final class Standalone implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Standalone.class);
     private static final String LOCALHOST = "localhost";
+    private static final String WEBHOOK_TRANSACTIONAL_ID = IngestProducers.transactionalId("webhook");
 
     private final Deque<Part> parts = new ArrayDeque<>();
     private String bootstrapServers;
@@ -159,6 +168,16 @@ public final class Standalone implements AutoCloseable {
         add("Kafka Streams topology", () -> streams.close(Duration.ofSeconds(30)));
 
         new QueryApi(streams, self).mount(ops);
+        if (config.webhookEnabled()) {
+            ArticleWebhook webhook = new ArticleWebhook(() -> new ArticlePublisher(
+                    new KafkaProducer<>(IngestProducers.transactional(bootstrapServers, WEBHOOK_TRANSACTIONAL_ID, client),
+                            new ByteArraySerializer(), new ByteArraySerializer()),
+                    new ConfluentAvroSerializer<Article>(registry, false),
+                    IngestLedger.load(bootstrapServers, client), Clock.systemUTC(), metrics),
+                    config.webhook(), Clock.systemUTC());
+            add("article webhook", webhook);
+            ops.route(ArticleWebhook.PATH, webhook);
+        }
         ops.start();
 
         if (config.sampleFeed()) {

@@ -77,7 +77,23 @@ class StandaloneIT {
             assertThat(readAll(restarted, Topics.EVENTS.name(), LaborEvent.class)).hasSize((int) eventsAfterFirstRun);
             assertThat(activityTotals(readAll(restarted, Topics.ACTIVITY.name(), RegionActivity.class)))
                     .isEqualTo(SAMPLE_FEED_EVENTS_BY_REGION);
+            assertWebhookArticleIsCounted(restarted);
         }
+    }
+
+    /** An article POSTed to the webhook is accepted once Kafka has it, and read into an event. */
+    private static void assertWebhookArticleIsCounted(Standalone standalone) throws Exception {
+        String article = "{\"id\":\"webhook-it-1\",\"source\":\"it\",\"title\":\"تجمع کارگران در اراک\","
+                + "\"text\":\"کارگران یک کارخانه در اراک مقابل فرمانداری تجمع کردند.\",\"published\":\"2025-12-01T09:00:00Z\"}";
+        HttpRequest post = HttpRequest.newBuilder(URI.create("http://localhost:" + standalone.httpPort() + "/api/v1/articles"))
+                .POST(HttpRequest.BodyPublishers.ofString(article)).build();
+        HttpResponse<String> accepted = HttpClient.newHttpClient().send(post, HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(readAll(standalone, Topics.EVENTS.name(), LaborEvent.class))
+                .anySatisfy(e -> {
+                    assertThat(e.getSourceIds()).containsExactly("webhook-it-1");
+                    assertThat(e.getRegion()).isEqualTo("IR-00");
+                }));
     }
 
     /** The REST API reads the same state: the event by id, and its region's day. */
