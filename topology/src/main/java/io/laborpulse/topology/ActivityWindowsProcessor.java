@@ -83,6 +83,7 @@ final class ActivityWindowsProcessor implements Processor<String, LaborEvent, St
             metrics.lateEvent(region, true); // late but within grace: counted
         }
         progress.put(region, known.withEvent(eventTime));
+        metrics.eventCounted(record.value(), context.currentSystemTimeMs());
         for (Granularity granularity : GRANULARITIES) {
             WindowStore<String, RegionActivity> store = store(granularity);
             long start = ActivityWindows.start(eventTime, granularity);
@@ -135,6 +136,7 @@ final class ActivityWindowsProcessor implements Processor<String, LaborEvent, St
             if (activity != null || window >= firstActive) {
                 RegionActivity result = activity != null ? activity : ActivityAggregator.empty(region, granularity, window);
                 context.forward(new Record<>(region, ActivityAggregator.closed(result), window + size - 1));
+                metrics.windowClosed(granularity.name().toLowerCase(java.util.Locale.ROOT), activity == null);
             }
             window += size;
         }

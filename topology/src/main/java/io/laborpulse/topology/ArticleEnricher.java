@@ -94,6 +94,7 @@ public final class ArticleEnricher {
                 .setSector(e.sector() == null ? null : Sector.valueOf(e.sector().name()))
                 .setEventTime(time.instant())
                 .setTimeSource(time.source())
+                .setIngestedAt(article.getIngestedAt())
                 .setConfidence(e.confidence())
                 .setEvidence(e.evidence())
                 .setSourceIds(List.of(article.getId()))

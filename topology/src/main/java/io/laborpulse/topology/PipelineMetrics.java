@@ -2,7 +2,10 @@ package io.laborpulse.topology;
 
 import io.laborpulse.schemas.avro.LaborEvent;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 
 /**
  * Domain metrics of the topology, named {@code laborpulse_*} and labelled with ISO region keys
@@ -21,6 +24,16 @@ public final class PipelineMetrics {
     }
 
     void eventExtracted(String region, LaborEvent event) {
+        DistributionSummary.builder("laborpulse_extraction_confidence")
+                .description("Extraction confidence of events, in [0, 1]")
+                .serviceLevelObjectives(0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+                .register(registry)
+                .record(event.getConfidence());
+        Counter.builder("laborpulse_place_precision")
+                .description("Events by how precisely their place is known: UNKNOWN, COUNTRY, REGION or CITY")
+                .tag("precision", event.getPrecision().name())
+                .register(registry)
+                .increment();
         Counter.builder("laborpulse_events")
                 .description("Labour events extracted, by region key and event type")
                 .tag("region", region)
@@ -42,6 +55,29 @@ public final class PipelineMetrics {
                 .description("Events arriving after their hour window ended: counted (within grace) or dropped (beyond it)")
                 .tag("region", region)
                 .tag("outcome", counted ? "counted" : "dropped")
+                .register(registry)
+                .increment();
+    }
+
+    /** An event counted in its windows: how long after the ingest accepted its report. */
+    void eventCounted(LaborEvent event, long wallNow) {
+        if (event.getIngestedAt() != null) {
+            Timer.builder("laborpulse_end_to_end_latency")
+                    .description("From the ingest accepting a report to its event being counted in regional activity")
+                    .serviceLevelObjectives(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+                            Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30),
+                            Duration.ofMinutes(1), Duration.ofMinutes(5))
+                    .register(registry)
+                    .record(Duration.ofMillis(Math.max(0, wallNow - event.getIngestedAt().toEpochMilli())));
+        }
+    }
+
+    /** A window reported closed on the final-results topic. */
+    void windowClosed(String granularity, boolean quiet) {
+        Counter.builder("laborpulse_windows_closed")
+                .description("Windows reported closed, by granularity; quiet ones (zeros) counted apart")
+                .tag("granularity", granularity)
+                .tag("quiet", Boolean.toString(quiet))
                 .register(registry)
                 .increment();
     }

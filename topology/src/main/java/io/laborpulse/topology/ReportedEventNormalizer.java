@@ -65,6 +65,7 @@ public final class ReportedEventNormalizer {
                 .setParticipants(reported.getParticipants())
                 .setEventTime(eventTime)
                 .setTimeSource(timeSource)
+                .setIngestedAt(reported.getReportedAt())
                 .setConfidence(Math.round(confidence * 100) / 100.0)
                 .setEvidence(evidence(reported))
                 .setSourceIds(List.of(reported.getId()))

@@ -140,6 +140,15 @@ class ActivityWindowsSpec {
         });
     }
 
+    @Test
+    void shouldMeasureEachCountedEventAndThePrecisionOfItsPlace() {
+        t.publish("a1", "@IR-10 PROTEST", START);
+
+        assertThat(t.registry.find("laborpulse_end_to_end_latency").timer().count()).isEqualTo(1);
+        assertThat(t.counter("laborpulse_place_precision", "precision", "REGION")).isEqualTo(1);
+        assertThat(t.registry.find("laborpulse_extraction_confidence").summary().count()).isEqualTo(1);
+    }
+
     private List<RegionActivity> live(Granularity granularity) {
         return of(t.activity.readValuesToList(), granularity);
     }

@@ -164,7 +164,8 @@ public final class ArticleWebhook implements HttpHandler, AutoCloseable {
             ArticleJson.Parsed parsed = ArticleJson.parse(json, i + 1, SOURCE, now);
             if (!parsed.isValid()) {
                 String where = root.isArray() ? "item " + i + ": " : "";
-                ObjectNode error = JSON.createObjectNode().put("error", where + parsed.problem().reason());
+                String field = parsed.problem().field() == null ? "" : "'" + parsed.problem().field() + "' ";
+                ObjectNode error = JSON.createObjectNode().put("error", where + field + parsed.problem().reason());
                 if (parsed.problem().field() != null) {
                     error.put("field", parsed.problem().field());
                 }
