@@ -249,9 +249,7 @@ public final class Standalone implements AutoCloseable {
     }
 
     OpsServer.Health health() {
-        KafkaStreams.State state = streams.state();
-        return new OpsServer.Health(state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING,
-                state.name());
+        return OpsServer.Health.of(streams.state());
     }
 
     public String bootstrapServers() {

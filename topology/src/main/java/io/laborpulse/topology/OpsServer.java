@@ -11,11 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The application's HTTP server: {@code /health} for probes and {@code /metrics} in the
+ * The application's HTTP server: {@code /health}, {@code /health/live} and {@code /health/ready}
+ * for probes and {@code /metrics} in the
  * Prometheus text format. Later APIs (queries, webhook) mount further handlers with
  * {@link #route}.
  */
@@ -24,8 +26,20 @@ public final class OpsServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OpsServer.class);
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
-    /** What {@code /health} reports; {@code ready} decides between 200 and 503. */
-    public record Health(boolean ready, String state) {
+    /**
+     * What the health endpoints report: {@code /health/live} answers 200 while {@code live}
+     * (a Kubernetes liveness probe restarts the process otherwise), {@code /health/ready} and
+     * {@code /health} answer 200 while {@code ready} (a readiness probe routes traffic only then).
+     */
+    public record Health(boolean live, boolean ready, String state) {
+
+        /** Live unless the topology has failed or stopped; ready while it runs or rebalances. */
+        public static Health of(KafkaStreams.State state) {
+            boolean failed = state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR
+                    || state == KafkaStreams.State.NOT_RUNNING || state == KafkaStreams.State.PENDING_SHUTDOWN;
+            boolean ready = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+            return new Health(!failed, ready, state.name());
+        }
     }
 
     private final HttpServer server;
@@ -43,8 +57,10 @@ public final class OpsServer implements AutoCloseable {
         route("/metrics", exchange -> respond(exchange, 200, PROMETHEUS_TEXT, metrics.scrape()));
         route("/health", exchange -> {
             Health current = health.get();
-            String body = "{\"status\":\"" + (current.ready() ? "UP" : "DOWN") + "\",\"state\":\"" + current.state() + "\"}";
-            respond(exchange, current.ready() ? 200 : 503, "application/json", body);
+            boolean up = exchange.getRequestURI().getPath().equals("/health/live") ? current.live() : current.ready();
+            String body = "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"live\":" + current.live()
+                    + ",\"ready\":" + current.ready() + ",\"state\":\"" + current.state() + "\"}";
+            respond(exchange, up ? 200 : 503, "application/json", body);
         });
     }
 

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 
 class OpsServerTest {
@@ -18,15 +19,26 @@ class OpsServerTest {
 
     @Test
     void shouldReportReadinessFromTheTopologyState() throws Exception {
-        AtomicReference<OpsServer.Health> health = new AtomicReference<>(new OpsServer.Health(false, "REBALANCING_NOT_YET"));
+        AtomicReference<OpsServer.Health> health = new AtomicReference<>(OpsServer.Health.of(KafkaStreams.State.CREATED));
         try (OpsServer server = new OpsServer("127.0.0.1", 0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), health::get).start()) {
-            HttpResponse<String> starting = get(server, "/health");
-            health.set(new OpsServer.Health(true, "RUNNING"));
+            HttpResponse<String> starting = get(server, "/health/ready");
+            HttpResponse<String> startingLive = get(server, "/health/live");
+            health.set(OpsServer.Health.of(KafkaStreams.State.RUNNING));
             HttpResponse<String> running = get(server, "/health");
 
             assertThat(starting.statusCode()).isEqualTo(503);
+            assertThat(startingLive.statusCode()).isEqualTo(200);
             assertThat(running.statusCode()).isEqualTo(200);
-            assertThat(running.body()).isEqualTo("{\"status\":\"UP\",\"state\":\"RUNNING\"}");
+            assertThat(running.body()).isEqualTo("{\"status\":\"UP\",\"live\":true,\"ready\":true,\"state\":\"RUNNING\"}");
+        }
+    }
+
+    @Test
+    void shouldReportAFailedTopologyAsNotLiveForTheProbeToRestartIt() throws Exception {
+        try (OpsServer server = new OpsServer("127.0.0.1", 0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                () -> OpsServer.Health.of(KafkaStreams.State.ERROR)).start()) {
+            assertThat(get(server, "/health/live").statusCode()).isEqualTo(503);
+            assertThat(get(server, "/health/ready").statusCode()).isEqualTo(503);
         }
     }
 
@@ -34,7 +46,7 @@ class OpsServerTest {
     void shouldServeMetricsInThePrometheusTextFormat() throws Exception {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Counter.builder("laborpulse_events").tag("region", "IR-10").tag("type", "PROTEST").register(metrics).increment(3);
-        try (OpsServer server = new OpsServer("127.0.0.1", 0, metrics, () -> new OpsServer.Health(true, "RUNNING")).start()) {
+        try (OpsServer server = new OpsServer("127.0.0.1", 0, metrics, () -> new OpsServer.Health(true, true, "RUNNING")).start()) {
             HttpResponse<String> scrape = get(server, "/metrics");
 
             assertThat(scrape.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
@@ -45,7 +57,7 @@ class OpsServerTest {
     @Test
     void shouldAnswerAFailingHandlerWithA500() throws Exception {
         try (OpsServer server = new OpsServer("127.0.0.1", 0, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                () -> new OpsServer.Health(true, "RUNNING")).start()) {
+                () -> new OpsServer.Health(true, true, "RUNNING")).start()) {
             server.route("/broken", exchange -> {
                 throw new IllegalStateException("boom");
             });

@@ -150,7 +150,7 @@ class QueryApiIT {
 
     private int startInstance(String name) throws Exception {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        OpsServer ops = new OpsServer("localhost", 0, metrics, () -> new OpsServer.Health(true, "test"));
+        OpsServer ops = new OpsServer("localhost", 0, metrics, () -> new OpsServer.Health(true, true, "test"));
         Map<String, String> client = new HashMap<>();
         client.put(StreamsConfig.APPLICATION_SERVER_CONFIG, "localhost:" + ops.port());
         client.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "200");
