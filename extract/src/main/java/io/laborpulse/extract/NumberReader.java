@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class NumberReader {
 
     private static final Pattern ZH = Pattern.compile(
-            "([0-9][0-9,]*|[零一二两三四五六七八九十百千万]+)\\s*(?:余|多)?\\s*(?:名|人|位)(?!次|民币)(.{0,6})");
+            "([0-9][0-9,]*|[零一二两三四五六七八九十百千万]+)\\s*(?:余|多)?\\s*(?:名|人|位)(?!次|民币)(?=(.{0,6}))");
     private static final List<String> ZH_STAFF = List.of("医务", "医护", "志愿者", "工作人员", "专家", "干部");
 
     private static final Pattern FA = Pattern.compile(
@@ -66,20 +66,38 @@ public final class NumberReader {
     private static final Pattern AR_HURT = normalized(
             "(?:إصابة|أصيب|إصابه|جرح)\\s+([0-9]+\\s+)?(?:آخرين|آخر|زميل|" + AR_PERSON.substring(1));
 
+    /** "ألف عامل", "ألفي عامل": a thousand or two thousand written as words. */
+    private static final Pattern AR_THOUSANDS = normalized(
+            "(?:أكثر من |نحو |حوالي )?(ألفي|ألفين|ألف)\\s+(?:من\\s+)?(?:ال)?(?:عامل|عمال|موظف|شخص)");
+    private static final int WORKFORCE_WINDOW = 40;
+    private static final char[] CLAUSE_DELIMITERS = {'.', ',', ';', '،', '؛', '。'};
+    /** Words that make a nearby count a workforce, per language (normalised like the text). */
+    private static final Map<String, List<String>> WORKFORCE = normalizedCues(Map.of(
+            "en", List.of("employs", "employing", "employ ", "workforce", "staff of", "has a staff",
+                    "headcount", "which has", "that has", "with a payroll"),
+            "zh", List.of("员工总数", "职工总数", "员工过", "员工逾", "共有员工", "拥有员工", "现有员工", "现有职工", "在职", "用工规模",
+                    "吸纳", "带动就业"),
+            "fa", List.of("پرسنل", "شاغل", "دارای", "با بیش از", "نیروی کار", "اشتغال"),
+            "ar", List.of("يعمل بها", "يعمل فيها", "يعمل به", "يضم", "قوة عاملة", "يوظف")));
+
     private static final String CHINESE_DIGITS = "零一二三四五六七八九";
     private static final Map<Character, Integer> CHINESE_UNITS = Map.of('十', 10, '百', 100, '千', 1000, '万', 10000);
 
     private NumberReader() {
     }
 
-    /** The first participant count in normalised text of the language, or null. */
+    /**
+     * The first participant count in normalised text of the language, or null. A count that
+     * describes a workforce ("a plant employing 3,000", "員工總數逾3000人", "۴ هزار نفر پرسنل") is
+     * the size of an employer, not of an event, and is passed over.
+     */
     public static Long participants(String lang, String normalized) {
         switch (lang) {
             case "zh" -> {
                 Matcher m = ZH.matcher(normalized);
                 while (m.find()) {
                     String after = m.group(2);
-                    if (ZH_STAFF.stream().noneMatch(after::startsWith)) {
+                    if (ZH_STAFF.stream().noneMatch(after::startsWith) && !workforce(lang, normalized, m.start(), m.end())) {
                         Long value = parseChineseOrDigits(m.group(1));
                         if (value != null) {
                             return value;
@@ -90,7 +108,10 @@ public final class NumberReader {
             }
             case "fa" -> {
                 Matcher m = FA.matcher(normalized);
-                if (m.find()) {
+                while (m.find()) {
+                    if (workforce(lang, normalized, m.start(), m.end())) {
+                        continue;
+                    }
                     long value = digits(m.group(1));
                     if (m.group(2) != null) {
                         value = value * 1000 + (m.group(3) == null ? 0 : Long.parseLong(m.group(3)));
@@ -101,19 +122,42 @@ public final class NumberReader {
             }
             case "ar" -> {
                 Matcher m = AR.matcher(normalized);
-                if (!m.find()) {
-                    return null;
+                while (m.find()) {
+                    if (!workforce(lang, normalized, m.start(), m.end())) {
+                        return m.group(2) == null ? digits(m.group(1)) : digits(m.group(1)) * 1000;
+                    }
                 }
-                return m.group(2) == null ? digits(m.group(1)) : digits(m.group(1)) * 1000;
+                Matcher words = AR_THOUSANDS.matcher(normalized);
+                while (words.find()) {
+                    if (!workforce(lang, normalized, words.start(), words.end())) {
+                        return words.group(1).endsWith("ین") || words.group(1).endsWith("ی") ? 2000L : 1000L;
+                    }
+                }
+                return null;
             }
             default -> {
                 Matcher m = EN.matcher(normalized);
-                if (!m.find()) {
-                    return null;
+                while (m.find()) {
+                    if (!workforce(lang, normalized, m.start(), m.end())) {
+                        return digits(m.group(1) != null ? m.group(1) : m.group(2));
+                    }
                 }
-                return digits(m.group(1) != null ? m.group(1) : m.group(2));
+                return null;
             }
         }
+    }
+
+    /** Whether the words around a count make it a workforce size rather than a number of participants. */
+    static boolean workforce(String lang, String text, int start, int end) {
+        String window = text.substring(Math.max(0, start - WORKFORCE_WINDOW), start);
+        int clause = -1;
+        for (char delimiter : CLAUSE_DELIMITERS) {
+            clause = Math.max(clause, window.lastIndexOf(delimiter));
+        }
+        String before = window.substring(clause + 1); // the cue must be in the count's own clause
+        String after = text.substring(end, Math.min(text.length(), end + WORKFORCE_WINDOW / 2));
+        List<String> cues = WORKFORCE.getOrDefault(lang, WORKFORCE.get("en"));
+        return cues.stream().anyMatch(cue -> before.contains(cue) || after.startsWith(cue) || after.startsWith(" " + cue));
     }
 
     /**
@@ -186,6 +230,12 @@ public final class NumberReader {
         }
         String noun = m.groupCount() >= 2 ? m.group(2) : null;
         return noun != null && (noun.endsWith("ین") || noun.endsWith("ان")) ? 2 : 1;
+    }
+
+    private static Map<String, List<String>> normalizedCues(Map<String, List<String>> cues) {
+        Map<String, List<String>> normalized = new java.util.HashMap<>();
+        cues.forEach((lang, list) -> normalized.put(lang, list.stream().map(TextNormalizer::normalize).toList()));
+        return Map.copyOf(normalized);
     }
 
     private static Pattern normalized(String regex) {

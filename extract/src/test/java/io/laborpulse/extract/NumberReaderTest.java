@@ -36,6 +36,21 @@ class NumberReaderTest {
         assertThat(participants("ar", "أضرب نحو ٣٠٠٠ عامل عن العمل")).isEqualTo(3000L);
     }
 
+    @Test
+    void shouldPassOverAWorkforceSizeToTheCountOfParticipants() {
+        assertThat(participants("en", "The plant, which has 3,000 workers, saw 400 workers walk out")).isEqualTo(400L);
+        assertThat(participants("zh", "该厂员工总数逾3000人,200多名工人聚集讨薪")).isEqualTo(200L);
+        assertThat(participants("fa", "این شرکت با ۴ هزار نفر پرسنل؛ ۳۰۰ کارگر تجمع کردند")).isEqualTo(300L);
+        assertThat(participants("ar", "المصنع يعمل به 5000 عامل، وأضرب 700 عامل")).isEqualTo(700L);
+    }
+
+    @Test
+    void shouldReadArabicThousandsWrittenAsWords() {
+        assertThat(participants("ar", "نظم أكثر من ألف عامل وقفة احتجاجية")).isEqualTo(1000L);
+        assertThat(participants("ar", "شارك ألفا عامل")).isNull();
+        assertThat(participants("ar", "شارك ألفي عامل في الإضراب")).isEqualTo(2000L);
+    }
+
     private static Long casualties(String lang, String text) {
         return NumberReader.casualties(lang, TextNormalizer.normalize(text));
     }
