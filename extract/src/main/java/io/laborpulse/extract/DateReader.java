@@ -38,8 +38,17 @@ public final class DateReader {
     private enum CalendarKind { GREGORIAN, PERSIAN }
 
     /** The patterns of one language and the month each normalised name means. */
-    private record Language(CalendarKind calendar, Pattern dayMonth, Pattern monthDay, Map<String, Integer> months) {
+    /**
+     * One language's date forms. Month names are found with a trie first and the patterns tried
+     * only where one stands: a regular expression opening with dozens of alternative names would
+     * try them all at every position of a long text.
+     */
+    private record Language(CalendarKind calendar, Pattern dayMonth, Pattern monthDay, Map<String, Integer> months,
+            TermTrie<Integer> names) {
     }
+
+    /** How far before a month name its day may start: two digits, a suffix, "of" and spaces. */
+    private static final int DAY_REACH = 10;
 
     private final Map<String, Language> languages;
 
@@ -73,7 +82,9 @@ public final class DateReader {
             Map<String, Integer> safe = safeMonths.getOrDefault(lang, Map.of());
             Pattern monthDay = safe.isEmpty() ? null : Pattern.compile("(?<![\\p{L}])(" + alternation(safe) + ")\\.?\\s+"
                     + "([0-9]{1,2})(?:st|nd|rd|th)?(?![0-9])" + year, Pattern.UNICODE_CHARACTER_CLASS);
-            languages.put(lang, new Language(calendars.get(lang), dayMonth, monthDay, Map.copyOf(names)));
+            Map<String, List<Integer>> byName = new HashMap<>();
+            names.forEach((name, month) -> byName.put(name, List.of(month)));
+            languages.put(lang, new Language(calendars.get(lang), dayMonth, monthDay, Map.copyOf(names), TermTrie.of(byName)));
         });
         return new DateReader(Map.copyOf(languages));
     }
@@ -102,16 +113,33 @@ public final class DateReader {
         }
         Language language = languages.get(lang);
         if (language != null) {
-            Matcher m = language.dayMonth().matcher(normalized);
-            if (m.find()) {
-                found.add(new Written(m.start(), language.calendar(), number(m.group(3)),
-                        language.months().get(m.group(2)), Integer.parseInt(m.group(1))));
-            }
-            if (language.monthDay() != null) {
-                m = language.monthDay().matcher(normalized);
-                if (m.find()) {
-                    found.add(new Written(m.start(), language.calendar(), number(m.group(3)),
-                            language.months().get(m.group(1)), Integer.parseInt(m.group(2))));
+            Matcher dayMonth = language.dayMonth().matcher(normalized).useTransparentBounds(true);
+            Matcher monthDay = language.monthDay() == null ? null
+                    : language.monthDay().matcher(normalized).useTransparentBounds(true);
+            boolean dayMonthFound = false;
+            boolean monthDayFound = monthDay == null;
+            for (TermTrie.Match<Integer> name : language.names().matches(normalized)) {
+                if (dayMonthFound && monthDayFound) {
+                    break;
+                }
+                // "3 December": the day stands up to a few characters before the name.
+                if (!dayMonthFound) {
+                    for (int from = Math.max(0, name.start() - DAY_REACH); from < name.start() && !dayMonthFound; from++) {
+                        dayMonth.region(from, normalized.length());
+                        if (dayMonth.lookingAt() && dayMonth.start(2) == name.start()) {
+                            found.add(new Written(dayMonth.start(), language.calendar(), number(dayMonth.group(3)),
+                                    language.months().get(dayMonth.group(2)), Integer.parseInt(dayMonth.group(1))));
+                            dayMonthFound = true;
+                        }
+                    }
+                }
+                if (!monthDayFound) {
+                    monthDay.region(name.start(), normalized.length());
+                    if (monthDay.lookingAt()) {
+                        found.add(new Written(monthDay.start(), language.calendar(), number(monthDay.group(3)),
+                                language.months().get(monthDay.group(1)), Integer.parseInt(monthDay.group(2))));
+                        monthDayFound = true;
+                    }
                 }
             }
         }

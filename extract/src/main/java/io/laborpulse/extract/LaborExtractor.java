@@ -90,12 +90,12 @@ public final class LaborExtractor implements Extractor {
         TextNormalizer.Normalized normalized = TextNormalizer.normalizeWithOffsets(title.isEmpty() ? body : title + "\n" + body);
         String text = normalized.text();
         int titleEnd = title.isEmpty() ? 0 : firstFrom(normalized, title.length());
-        Reading reading = new Reading(lang, normalized, gazetteer.find(text), titleEnd,
+        Reading reading = new Reading(lang, normalized, gazetteer.find(text), lexicon.find(lang, text), titleEnd,
                 priorCountry(doc.countryHint(), lang), published);
 
         List<ExtractedEvent> roundUp = new ArrayList<>();
         Set<List<Object>> seen = new HashSet<>();
-        List<Segment> segments = segments(text, reading.mentions(), lang, titleEnd);
+        List<Segment> segments = segments(text, reading.mentions(), reading.cues(), lang, titleEnd);
         if (segments.size() >= 2) {
             for (Segment segment : segments) {
                 read(reading, segment, true).filter(e -> seen.add(identity(e, segment))).ifPresent(roundUp::add);
@@ -152,7 +152,7 @@ public final class LaborExtractor implements Extractor {
 
     /** What a whole document contributes to reading any of its segments. */
     private record Reading(String lang, TextNormalizer.Normalized normalized, List<Gazetteer.Mention> mentions,
-            int titleEnd, String prior, Instant published) {
+            Lexicon.Hits cues, int titleEnd, String prior, Instant published) {
 
         Set<String> context() {
             return PlaceResolver.unambiguousRegions(mentions);
@@ -166,7 +166,7 @@ public final class LaborExtractor implements Extractor {
     /** One event from the document or one of its segments, if it reads as labour news. */
     private Optional<ExtractedEvent> read(Reading doc, Segment segment, boolean partOfRoundUp) {
         String text = doc.normalized().text().substring(segment.start(), segment.end());
-        Lexicon.Scores scores = lexicon.score(doc.lang(), text);
+        Lexicon.Scores scores = lexicon.score(doc.cues(), segment.start(), segment.end());
         List<Map.Entry<EventType, Integer>> ranked = scores.byType().entrySet().stream()
                 .sorted(Map.Entry.<EventType, Integer>comparingByValue(Comparator.reverseOrder())
                         .thenComparing(Map.Entry.comparingByKey()))
@@ -249,7 +249,8 @@ public final class LaborExtractor implements Extractor {
      * or when it reports labour activity of its own at a place the current section is not about
      * and no earlier section was. The title never stands alone: it belongs with the lead.
      */
-    private List<Segment> segments(String text, List<Gazetteer.Mention> mentions, String lang, int titleEnd) {
+    private List<Segment> segments(String text, List<Gazetteer.Mention> mentions, Lexicon.Hits cues, String lang,
+            int titleEnd) {
         boolean chinese = lang.equals("zh");
         int maxHeading = chinese ? 40 : 90;
         Matcher breaks = (chinese ? CHUNK_BREAK_ZH : CHUNK_BREAK).matcher(text);
@@ -281,7 +282,7 @@ public final class LaborExtractor implements Extractor {
                 seen.addAll(place.ids());
             } else if (!place.isNone() && disjoint(place.ids(), seen)
                     && (disjoint(place.regions(), current.regions()) || place.start() - chunkStart <= OPENING)
-                    && lexicon.score(lang, text.substring(chunkStart, chunkEnd)).byType().values().stream()
+                    && lexicon.score(cues, chunkStart, chunkEnd).byType().values().stream()
                             .anyMatch(score -> score >= MIN_TYPE_SCORE)) {
                 // Another place with activity of its own: in another region, or in the same one
                 // when the paragraph opens with it ("Meanwhile, workers in Konabari…").

@@ -13,7 +13,13 @@ public final class LanguageDetector {
     private LanguageDetector() {
     }
 
+    /** How much of a text decides: a headline and a few paragraphs say which language it is. */
+    private static final int SAMPLE = 2000;
+
     public static String detect(String text) {
+        if (text.length() > SAMPLE) {
+            text = text.substring(0, Character.isHighSurrogate(text.charAt(SAMPLE - 1)) ? SAMPLE - 1 : SAMPLE);
+        }
         int han = 0;
         int arabicScript = 0;
         int latin = 0;
@@ -22,7 +28,7 @@ public final class LanguageDetector {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+            Character.UnicodeScript script = scriptOf(cp);
             switch (script) {
                 case HAN -> han++;
                 case ARABIC -> {
@@ -50,5 +56,20 @@ public final class LanguageDetector {
             return persianOnly >= arabicOnly ? "fa" : "ar";
         }
         return "en";
+    }
+
+    /** The script of a code point, with the blocks news text is made of answered without a table search. */
+    private static Character.UnicodeScript scriptOf(int cp) {
+        if (cp < 0x80) {
+            return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z' ? Character.UnicodeScript.LATIN : Character.UnicodeScript.COMMON;
+        }
+        if (cp >= 0x0600 && cp <= 0x06FF && cp != 0x060C && cp != 0x061B && cp != 0x061F && cp != 0x0640
+                && !(cp >= 0x0660 && cp <= 0x0669) && !(cp >= 0x06F0 && cp <= 0x06F9)) {
+            return Character.UnicodeScript.ARABIC;
+        }
+        if (cp >= 0x4E00 && cp <= 0x9FFF) {
+            return Character.UnicodeScript.HAN;
+        }
+        return Character.UnicodeScript.of(cp);
     }
 }

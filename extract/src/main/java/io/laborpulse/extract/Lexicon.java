@@ -62,19 +62,44 @@ public final class Lexicon {
         return new Lexicon(cues);
     }
 
-    /** Scores normalised text of a language; languages without a lexicon use the English one. */
-    public Scores score(String lang, String normalized) {
+    /** Every cue found in one normalised text, found once and then scored for any span of it. */
+    public static final class Hits {
+        private final List<TermTrie.Match<Cue>> matches;
+
+        private Hits(List<TermTrie.Match<Cue>> matches) {
+            this.matches = matches;
+        }
+    }
+
+    /** Finds the cues of a language in normalised text; languages without a lexicon use the English one. */
+    public Hits find(String lang, String normalized) {
         String key = cues.containsKey(lang) ? lang : "en";
+        List<TermTrie.Match<Cue>> found = new ArrayList<>();
+        for (TermTrie.Match<Cue> match : cues.get(key).matches(normalized)) {
+            if (startsAWord(normalized, match.start(), match.value().term())) {
+                found.add(match);
+            }
+        }
+        return new Hits(found);
+    }
+
+    /** Scores normalised text of a language. */
+    public Scores score(String lang, String normalized) {
+        return score(find(lang, normalized), 0, normalized.length());
+    }
+
+    /** Scores the span {@code [from, to)} of the text {@code hits} were found in. */
+    public Scores score(Hits hits, int from, int to) {
         Map<EventType, Integer> types = new EnumMap<>(EventType.class);
         Map<Sector, Integer> sectors = new EnumMap<>(Sector.class);
         Set<Actor> actors = EnumSet.noneOf(Actor.class);
         boolean actor = false;
         Map<Cue, Integer> counts = new HashMap<>();
-        for (TermTrie.Match<Cue> match : cues.get(key).matches(normalized)) {
-            Cue cue = match.value();
-            if (!startsAWord(normalized, match.start(), cue.term())) {
+        for (TermTrie.Match<Cue> match : hits.matches) {
+            if (match.start() < from || match.end() > to) {
                 continue;
             }
+            Cue cue = match.value();
             if (counts.merge(cue, 1, Integer::sum) > MAX_COUNT_PER_CUE) {
                 continue;
             }
