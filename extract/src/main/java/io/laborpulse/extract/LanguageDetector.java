@@ -28,7 +28,7 @@ public final class LanguageDetector {
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            Character.UnicodeScript script = scriptOf(cp);
+            Character.UnicodeScript script = Scripts.of(cp);
             switch (script) {
                 case HAN -> han++;
                 case ARABIC -> {
@@ -56,20 +56,5 @@ public final class LanguageDetector {
             return persianOnly >= arabicOnly ? "fa" : "ar";
         }
         return "en";
-    }
-
-    /** The script of a code point, with the blocks news text is made of answered without a table search. */
-    private static Character.UnicodeScript scriptOf(int cp) {
-        if (cp < 0x80) {
-            return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z' ? Character.UnicodeScript.LATIN : Character.UnicodeScript.COMMON;
-        }
-        if (cp >= 0x0600 && cp <= 0x06FF && cp != 0x060C && cp != 0x061B && cp != 0x061F && cp != 0x0640
-                && !(cp >= 0x0660 && cp <= 0x0669) && !(cp >= 0x06F0 && cp <= 0x06F9)) {
-            return Character.UnicodeScript.ARABIC;
-        }
-        if (cp >= 0x4E00 && cp <= 0x9FFF) {
-            return Character.UnicodeScript.HAN;
-        }
-        return Character.UnicodeScript.of(cp);
     }
 }

@@ -87,7 +87,7 @@ public final class TextNormalizer {
                 folded.append('0' + digit, from, to);
                 continue;
             }
-            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+            Character.UnicodeScript script = Scripts.of(cp);
             if (script == Character.UnicodeScript.HAN) {
                 folded.append(cp < SIMPLIFIED.length ? SIMPLIFIED[cp] : cp, from, to);
                 continue;
