@@ -14,8 +14,8 @@ final class Scripts {
         if (cp < 0x80) {
             return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z' ? Character.UnicodeScript.LATIN : Character.UnicodeScript.COMMON;
         }
-        if (cp >= 0x0621 && cp <= 0x064A && cp != 0x0640) {
-            return Character.UnicodeScript.ARABIC; // the letters, tatweel excepted
+        if ((cp >= 0x0621 && cp <= 0x064A && cp != 0x0640) || (cp >= 0x0671 && cp <= 0x06D3)) {
+            return Character.UnicodeScript.ARABIC; // Arabic and Persian letters, tatweel excepted
         }
         if (cp >= 0x4E00 && cp <= 0x9FFF) {
             return Character.UnicodeScript.HAN;
