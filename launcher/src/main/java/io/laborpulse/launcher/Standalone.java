@@ -174,7 +174,7 @@ public final class Standalone implements AutoCloseable {
                             new ByteArraySerializer(), new ByteArraySerializer()),
                     new ConfluentAvroSerializer<Article>(registry, false),
                     IngestLedger.load(bootstrapServers, client), Clock.systemUTC(), metrics),
-                    config.webhook(), Clock.systemUTC());
+                    config.webhook(), Clock.systemUTC(), metrics);
             add("article webhook", webhook);
             ops.route(ArticleWebhook.PATH, webhook);
         }

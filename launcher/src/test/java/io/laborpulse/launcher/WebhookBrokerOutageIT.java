@@ -72,7 +72,7 @@ class WebhookBrokerOutageIT {
                         new ByteArraySerializer(), new ByteArraySerializer()),
                 new ConfluentAvroSerializer<Article>(registry, false), IngestLedger.load(bootstrap, Map.of()),
                 Clock.systemUTC(), new SimpleMeterRegistry()),
-                new WebhookSettings(1 << 20, 100, 4, Duration.ofSeconds(40), null), Clock.systemUTC());
+                new WebhookSettings(1 << 20, 100, 4, Duration.ofSeconds(40), null), Clock.systemUTC(), new SimpleMeterRegistry());
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(2));
         server.createContext(ArticleWebhook.PATH, webhook);

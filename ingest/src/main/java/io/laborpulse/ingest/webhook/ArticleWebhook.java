@@ -7,6 +7,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.laborpulse.ingest.ArticleJson;
 import io.laborpulse.ingest.ArticlePublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -54,10 +56,13 @@ public final class ArticleWebhook implements HttpHandler, AutoCloseable {
     private final WebhookSettings settings;
     private final Clock clock;
     private final ThreadPoolExecutor producerThread;
+    private final MeterRegistry metrics;
     private ArticlePublisher publisher; // used on the producer thread only
 
-    public ArticleWebhook(Supplier<ArticlePublisher> publishers, WebhookSettings settings, Clock clock) {
+    public ArticleWebhook(Supplier<ArticlePublisher> publishers, WebhookSettings settings, Clock clock,
+            MeterRegistry metrics) {
         this.publishers = publishers;
+        this.metrics = metrics;
         this.settings = settings;
         this.clock = clock;
         this.producerThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
@@ -77,7 +82,14 @@ public final class ArticleWebhook implements HttpHandler, AutoCloseable {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        long started = System.nanoTime();
         Answer answer = answer(exchange);
+        Timer.builder("laborpulse_webhook_requests")
+                .description("Webhook requests by path and HTTP status, with their duration")
+                .tag("path", PATH)
+                .tag("status", Integer.toString(answer.status()))
+                .register(metrics)
+                .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         byte[] body = JSON.writeValueAsBytes(answer.body());
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         if (answer.retryAfter() != null) {

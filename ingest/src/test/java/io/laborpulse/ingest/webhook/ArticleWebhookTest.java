@@ -39,11 +39,12 @@ class ArticleWebhookTest {
             new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
     private final IngestLedger ledger = IngestLedger.inMemory();
     private final HttpClient http = HttpClient.newHttpClient();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private HttpServer server;
     private ArticleWebhook webhook;
 
     private void start(WebhookSettings settings, Supplier<ArticlePublisher> publishers) throws Exception {
-        webhook = new ArticleWebhook(publishers, settings, Clock.fixed(NOW, ZoneOffset.UTC));
+        webhook = new ArticleWebhook(publishers, settings, Clock.fixed(NOW, ZoneOffset.UTC), registry);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext(ArticleWebhook.PATH, webhook);
@@ -75,6 +76,7 @@ class ArticleWebhookTest {
         assertThat(response.body()).contains("\"accepted\":1", "\"sent\":1");
         assertThat(producer.history()).anySatisfy(r -> assertThat(r.topic()).isEqualTo(Topics.ARTICLES.name()));
         assertThat(producer.commitCount()).isEqualTo(1);
+        assertThat(registry.find("laborpulse_webhook_requests").tag("status", "202").timer().count()).isEqualTo(1);
     }
 
     @Test
