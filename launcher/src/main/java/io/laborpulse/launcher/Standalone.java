@@ -18,6 +18,7 @@ import io.laborpulse.topology.LaborTopology;
 import io.laborpulse.topology.OpsServer;
 import io.laborpulse.topology.PipelineMetrics;
 import io.laborpulse.topology.ReportedEventNormalizer;
+import io.laborpulse.topology.SeasonalPoissonModel;
 import io.laborpulse.topology.StreamsSettings;
 import io.laborpulse.topology.TopologySettings;
 import io.laborpulse.topology.errors.DeadLetterMetrics;
@@ -155,7 +156,8 @@ public final class Standalone implements AutoCloseable {
         LaborExtractor engine = LaborExtractor.loadDefault();
         streams = new KafkaStreams(
                 LaborTopology.build(topics, new ArticleEnricher(engine, settings.maxTextChars()),
-                        new ReportedEventNormalizer(engine), settings, new PipelineMetrics(metrics)),
+                        new ReportedEventNormalizer(engine), SeasonalPoissonModel.defaults(), settings,
+                        new PipelineMetrics(metrics)),
                 streamsProps);
         streams.setUncaughtExceptionHandler(failure -> {
             log.error("The topology stopped on an unexpected error; see the log for details", failure);

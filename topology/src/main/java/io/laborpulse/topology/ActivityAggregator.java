@@ -11,6 +11,9 @@ import java.util.TreeSet;
 /** Folds events into a region's activity for one window. Pure. */
 public final class ActivityAggregator {
 
+    /** How many of a window's events it names as evidence. */
+    static final int TOP_EVENTS = 10;
+
     private ActivityAggregator() {
     }
 
@@ -37,7 +40,16 @@ public final class ActivityAggregator {
         }
         TreeSet<String> sources = new TreeSet<>(current.getSources());
         sources.addAll(event.getSources());
+        Map<String, Double> top = new HashMap<>(current.getTopEvents());
+        top.put(event.getId(), event.getConfidence());
+        if (top.size() > TOP_EVENTS) {
+            top.entrySet().stream()
+                    .min(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .map(Map.Entry::getKey)
+                    .ifPresent(top::remove);
+        }
         return RegionActivity.newBuilder(current)
+                .setTopEvents(top)
                 .setTotal(current.getTotal() + 1)
                 .setByType(byType)
                 .setParticipantsByType(participantsByType)

@@ -1,6 +1,7 @@
 package io.laborpulse.topology;
 
 import io.laborpulse.schemas.avro.LaborEvent;
+import io.laborpulse.schemas.avro.RegionActivity;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -21,6 +22,8 @@ import org.apache.kafka.streams.state.Stores;
  *   → hour and day windows on event time, closed on event time and idle wall-clock time
  * labor.activity.v1        (region : RegionActivity)  every update of an open window
  * labor.activity-final.v1  (region : RegionActivity)  each closed window once, zeros included
+ *   → hourly counts against a seasonal baseline per region and region × type
+ * labor.alerts.v1          (region : ActivitySpike)   FIRING once per key and hour, then RESOLVED
  * </pre>
  *
  * Records that cannot be read, validated, enriched or written go to labor.deadletter.v1 through
@@ -36,12 +39,16 @@ public final class LaborTopology {
     public static final String REGION_PROGRESS_STORE = "region-progress-store";
     /** Events by id, for a while after they were written. */
     public static final String EVENTS_BY_ID_STORE = "events-by-id-store";
+    /** Spike baselines per region and per region × type. */
+    public static final String SPIKE_BASELINE_STORE = "spike-baseline-store";
+    /** Spike alerts firing now, per region and per region × type; also what the query API lists. */
+    public static final String SPIKE_ALERT_STORE = "spike-alert-store";
 
     private LaborTopology() {
     }
 
     public static Topology build(LaborTopics topics, ArticleEnricher enricher, ReportedEventNormalizer normalizer,
-            TopologySettings settings, PipelineMetrics metrics) {
+            SpikeModel<?> spikes, TopologySettings settings, PipelineMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
 
         KStream<String, LaborEvent> fromArticles = builder
@@ -72,15 +79,27 @@ public final class LaborTopology {
                 .withName("events-source");
         KStream<String, LaborEvent> events = builder.stream(topics.events().name(), eventsConsumed);
         events.process(() -> new EventIndexProcessor(settings), Named.as("index-events"), EVENTS_BY_ID_STORE);
-        events.process(() -> new ActivityWindowsProcessor(settings, metrics), Named.as("window-activity"),
-                        HOURLY_ACTIVITY_STORE, DAILY_ACTIVITY_STORE, REGION_PROGRESS_STORE)
-                .split(Named.as("activity-"))
-                .branch((region, activity) -> !activity.getClosed(), Branched.withConsumer(
+        KStream<String, RegionActivity> activity = events.process(() -> new ActivityWindowsProcessor(settings, metrics),
+                Named.as("window-activity"), HOURLY_ACTIVITY_STORE, DAILY_ACTIVITY_STORE, REGION_PROGRESS_STORE);
+        activity.split(Named.as("activity-"))
+                .branch((region, window) -> !window.getClosed(), Branched.withConsumer(
                         live -> live.to(topics.activity().name(), topics.activity().produced("activity-sink")), "live"))
                 .defaultBranch(Branched.withConsumer(
                         closed -> closed.to(topics.activityFinal().name(), topics.activityFinal().produced("activity-final-sink")),
                         "final"));
+        watchForSpikes(builder, activity, spikes, topics, metrics);
 
         return builder.build();
+    }
+
+    private static <S> void watchForSpikes(StreamsBuilder builder, KStream<String, RegionActivity> activity,
+            SpikeModel<S> model, LaborTopics topics, PipelineMetrics metrics) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(SPIKE_BASELINE_STORE), Serdes.String(), model.stateSerde()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(SPIKE_ALERT_STORE), Serdes.String(), topics.alerts().valueSerde()));
+        activity.process(() -> new SpikeWatchProcessor<>(model, metrics), Named.as("watch-for-spikes"),
+                        SPIKE_BASELINE_STORE, SPIKE_ALERT_STORE)
+                .to(topics.alerts().name(), topics.alerts().produced("alerts-sink"));
     }
 }

@@ -3,9 +3,11 @@ package io.laborpulse.topology;
 import io.laborpulse.schemas.avro.LaborEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Domain metrics of the topology, named {@code laborpulse_*} and labelled with ISO region keys
@@ -19,8 +21,13 @@ public final class PipelineMetrics {
 
     private final MeterRegistry registry;
 
+    private final AtomicLong activeAlerts = new AtomicLong();
+
     public PipelineMetrics(MeterRegistry registry) {
         this.registry = registry;
+        Gauge.builder("laborpulse_alerts_active", activeAlerts, AtomicLong::get)
+                .description("Spike alerts fired and not yet resolved by this instance since it started")
+                .register(registry);
     }
 
     void eventExtracted(String region, LaborEvent event) {
@@ -80,5 +87,21 @@ public final class PipelineMetrics {
                 .tag("quiet", Boolean.toString(quiet))
                 .register(registry)
                 .increment();
+    }
+
+    /** A spike alert fired, by region, type (ALL for all types together) and severity. */
+    void alertFired(String region, String type, String severity) {
+        Counter.builder("laborpulse_alerts_fired")
+                .description("Spike alerts fired by the streaming detector, by region, type and severity")
+                .tag("region", region)
+                .tag("type", type)
+                .tag("severity", severity)
+                .register(registry)
+                .increment();
+        activeAlerts.incrementAndGet();
+    }
+
+    void alertResolved() {
+        activeAlerts.decrementAndGet();
     }
 }

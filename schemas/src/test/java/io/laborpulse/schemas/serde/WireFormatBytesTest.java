@@ -75,7 +75,8 @@ class WireFormatBytesTest {
             0x02,                                     // sources: a block of 1 item
             0x08, 'i', 'l', 'n', 'a',                 //   "ilna": length 4
             0x00,                                     //   end of array
-            0x02                                      // distinctSources: int 1 (zig-zag 2)
+            0x02,                                     // distinctSources: int 1 (zig-zag 2)
+            0x00                                      // topEvents: empty map
         };
         assertThat(bytes).containsExactly(expected);
     }

@@ -17,6 +17,7 @@ import io.laborpulse.topology.OpsServer;
 import io.laborpulse.topology.PipelineMetrics;
 import io.laborpulse.topology.ReportedEventNormalizer;
 import io.laborpulse.topology.ScriptedExtractors;
+import io.laborpulse.topology.SeasonalPoissonModel;
 import io.laborpulse.topology.StreamsSettings;
 import io.laborpulse.topology.TopologySettings;
 import io.laborpulse.topology.errors.DeadLetterMetrics;
@@ -159,7 +160,7 @@ class QueryApiIT {
         LaborTopics topics = LaborTopics.create(registry);
         KafkaStreams streams = new KafkaStreams(LaborTopology.build(topics,
                 new ArticleEnricher(ScriptedExtractors.scripted(), 10_000), new ReportedEventNormalizer(LaborExtractor.loadDefault()),
-                TopologySettings.defaults(), new PipelineMetrics(metrics)), props);
+                SeasonalPoissonModel.defaults(), TopologySettings.defaults(), new PipelineMetrics(metrics)), props);
         new QueryApi(streams, new org.apache.kafka.streams.state.HostInfo("localhost", ops.port())).mount(ops);
         streams.start();
         ops.start();
