@@ -1,5 +1,6 @@
 package io.laborpulse.topology.query;
 
+import io.laborpulse.schemas.avro.ActivitySpike;
 import io.laborpulse.schemas.avro.Granularity;
 import io.laborpulse.schemas.avro.LaborEvent;
 import io.laborpulse.schemas.avro.RegionActivity;
@@ -61,6 +62,18 @@ public final class ActivityQueries {
 
     public static long count(RegionActivity activity, String type) {
         return type == null ? activity.getTotal() : activity.getByType().getOrDefault(type, 0L);
+    }
+
+    /** The spike alerts firing now on this instance, highest score first. */
+    public List<ActivitySpike> currentAlerts() {
+        ReadOnlyKeyValueStore<String, ActivitySpike> store = streams.store(StoreQueryParameters
+                .fromNameAndType(LaborTopology.SPIKE_ALERT_STORE, QueryableStoreTypes.keyValueStore()));
+        List<ActivitySpike> alerts = new ArrayList<>();
+        try (KeyValueIterator<String, ActivitySpike> all = store.all()) {
+            all.forEachRemaining(kv -> alerts.add(kv.value));
+        }
+        alerts.sort(Comparator.comparingDouble(ActivitySpike::getScore).reversed());
+        return alerts;
     }
 
     public Optional<LaborEvent> event(String id) {

@@ -42,7 +42,8 @@ import org.apache.kafka.streams.state.HostInfo;
  *       another instance, found through Kafka Streams' key metadata);</li>
  *   <li>{@code GET /api/v1/top?granularity=hour|day&at=…&type=…&limit=…}: the most active regions
  *       of one window, gathered from every instance;</li>
- *   <li>{@code GET /api/v1/events/{id}}: one event, looked for on every instance.</li>
+ *   <li>{@code GET /api/v1/events/{id}}: one event, looked for on every instance;</li>
+ *   <li>{@code GET /api/v1/alerts}: the spike alerts firing now, gathered from every instance.</li>
  * </ul>
  *
  * Times are ISO-8601 instants. A request another instance forwarded carries {@value #FORWARDED};
@@ -72,6 +73,7 @@ public final class QueryApi {
         server.route("/api/v1/regions/", exchange -> answer(exchange, this::regionActivity));
         server.route("/api/v1/top", exchange -> answer(exchange, this::top));
         server.route("/api/v1/events/", exchange -> answer(exchange, this::event));
+        server.route("/api/v1/alerts", exchange -> answer(exchange, this::alerts));
     }
 
     /** A request's answer: status and JSON body. */
@@ -202,6 +204,25 @@ public final class QueryApi {
             }
         }
         return Answer.error(404, "no event " + id + " (events stay queryable for a limited time after they are written)");
+    }
+
+    private Answer alerts(HttpExchange exchange) throws IOException, InterruptedException {
+        boolean localOnly = "local".equals(query(exchange).get("scope"));
+        ArrayNode alerts = MAPPER.createArrayNode();
+        for (HostInfo host : localOnly ? List.of(self) : hosts()) {
+            if (host.equals(self)) {
+                local.currentAlerts().forEach(a -> alerts.add(AvroJson.of(a)));
+            } else {
+                Answer remote = get(host, "/api/v1/alerts?scope=local");
+                if (remote.status() != 200) {
+                    return remote;
+                }
+                remote.body().get("alerts").forEach(alerts::add);
+            }
+        }
+        ObjectNode body = MAPPER.createObjectNode();
+        body.set("alerts", alerts);
+        return Answer.ok(body);
     }
 
     private List<HostInfo> hosts() {

@@ -130,6 +130,7 @@ class QueryApiIT {
         top.get("regions").forEach(r -> ranked.add(r.get("region").asText()));
         assertThat(ranked).containsExactlyInAnyOrderElementsOf(REGIONS);
 
+        assertThat(get(first, "/api/v1/alerts").get("alerts").isArray()).isTrue();
         for (String region : REGIONS) {
             JsonNode event = get(second, "/api/v1/events/" + region + "-article%230");
             assertThat(event.get("region").asText()).isEqualTo(region);
