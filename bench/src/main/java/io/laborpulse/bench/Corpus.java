@@ -128,9 +128,11 @@ public final class Corpus {
     public String describe(String selection) {
         List<Document> articles = articles(selection);
         Map<String, Integer> perLanguage = new LinkedHashMap<>();
+        LANGUAGES.forEach(lang -> perLanguage.put(lang, 0));
         for (Document d : articles) {
             perLanguage.merge(d.id().substring(0, d.id().indexOf('-')), 1, Integer::sum);
         }
+        perLanguage.values().removeIf(count -> count == 0);
         return String.format(Locale.ROOT, "corpus '%s': %d articles %s, mean %.0f bytes UTF-8",
                 selection, articles.size(), perLanguage, meanBytes(articles));
     }

@@ -1,8 +1,11 @@
 package io.laborpulse.bench;
 
+import io.laborpulse.extract.DateReader;
 import io.laborpulse.extract.Document;
 import io.laborpulse.extract.Extractor;
+import io.laborpulse.extract.Gazetteer;
 import io.laborpulse.extract.LaborExtractor;
+import io.laborpulse.extract.Lexicon;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -30,7 +33,7 @@ public final class HeapFootprint {
     }
 
     /** What one measurement found. */
-    record Footprint(long baselineBytes, long withEngineBytes, long loadMillis, int articles, long events) {
+    record Footprint(long baselineBytes, long withEngineBytes, long loadMillis, int places, int articles, long events) {
 
         long engineBytes() {
             return withEngineBytes - baselineBytes;
@@ -51,7 +54,8 @@ public final class HeapFootprint {
         System.out.printf(Locale.ROOT, "max heap (-Xmx): %.0f MiB; processors: %d%n",
                 Runtime.getRuntime().maxMemory() / MIB, Runtime.getRuntime().availableProcessors());
         System.out.println(corpus.describe(Corpus.MIXED));
-        System.out.printf(Locale.ROOT, "engine load (gazetteer, lexicons, calendar): %d ms%n", footprint.loadMillis());
+        System.out.printf(Locale.ROOT, "engine load (gazetteer of %d places, lexicons, calendar): %d ms%n",
+                footprint.places(), footprint.loadMillis());
         System.out.printf(Locale.ROOT, "extracted %d articles, %d events%n", footprint.articles(), footprint.events());
         System.out.printf(Locale.ROOT, "used heap after full GC: before engine %.1f MiB, with engine %.1f MiB, engine %.1f MiB%n",
                 footprint.baselineBytes() / MIB, footprint.withEngineBytes() / MIB, footprint.engineBytes() / MIB);
@@ -61,7 +65,8 @@ public final class HeapFootprint {
     static Footprint measure(List<Document> articles, MemoryMXBean memory) {
         long baseline = usedAfterFullGc(memory);
         long start = System.nanoTime();
-        Extractor engine = LaborExtractor.loadDefault();
+        Gazetteer gazetteer = Gazetteer.loadDefault();
+        Extractor engine = new LaborExtractor(gazetteer, Lexicon.loadDefault(), DateReader.loadDefault());
         long loadMillis = (System.nanoTime() - start) / 1_000_000;
         long events = 0;
         for (Document article : articles) {
@@ -70,7 +75,7 @@ public final class HeapFootprint {
         long withEngine = usedAfterFullGc(memory);
         // The engine must still be live when the second reading is taken, or the GC may free it first.
         Reference.reachabilityFence(engine);
-        return new Footprint(baseline, withEngine, loadMillis, articles.size(), events);
+        return new Footprint(baseline, withEngine, loadMillis, gazetteer.size(), articles.size(), events);
     }
 
     private static long usedAfterFullGc(MemoryMXBean memory) {
