@@ -29,14 +29,15 @@ import org.openjdk.jmh.infra.Blackhole;
  * assembling the corpus happen once per trial and are not measured.
  *
  * <p>Sized so that the five selections together run in about two minutes: one fork each,
- * 3 × 2 s of warm-up and 5 × 3 s measured.
+ * 6 × 2 s of warm-up (on two busy cores the JIT needed more than 6 s before throughput levelled
+ * off) and 5 × 2 s measured.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
 @Fork(1)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 3)
+@Warmup(iterations = 6, time = 2)
+@Measurement(iterations = 5, time = 2)
 @State(Scope.Thread)
 public class ExtractionBenchmark {
 
