@@ -74,13 +74,8 @@ public final class Lexicon {
     /** Finds the cues of a language in normalised text; languages without a lexicon use the English one. */
     public Hits find(String lang, String normalized) {
         String key = cues.containsKey(lang) ? lang : "en";
-        List<TermTrie.Match<Cue>> found = new ArrayList<>();
-        for (TermTrie.Match<Cue> match : cues.get(key).matches(normalized)) {
-            if (startsAWord(normalized, match.start(), match.value().term())) {
-                found.add(match);
-            }
-        }
-        return new Hits(found);
+        // Latin-script cues count only at a word's start ("rally" not in "generally"): the trie sees to it.
+        return new Hits(cues.get(key).matches(normalized));
     }
 
     /** Scores normalised text of a language. */
@@ -120,16 +115,6 @@ public final class Lexicon {
                 .map(Map.Entry::getKey)
                 .orElse(null);
         return new Scores(types, actor, actors, sector);
-    }
-
-    /**
-     * A Latin-script cue counts only at the start of a word ("rally" not in "generally"); Arabic,
-     * Persian and Chinese cues match anywhere, since prefixes (و, ال, ب) join their words.
-     */
-    private static boolean startsAWord(String text, int start, String term) {
-        char first = term.charAt(0);
-        boolean latin = first < 0x250 && Character.isLetter(first);
-        return !latin || start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1));
     }
 
     private static List<Cue> read(String lang) {

@@ -87,11 +87,20 @@ final class TermTrie<V> {
         return new TermTrie<>(root.freeze());
     }
 
-    /** All occurrences of all terms, overlapping ones included, ordered by start then length. */
+    /**
+     * All occurrences of all terms, overlapping ones included, ordered by start then length. In
+     * Latin script a term starts only at the start of a word ("iran" is not in "tirana"); Arabic,
+     * Persian and Chinese terms may start anywhere (prefixes join Arabic-script words, and Chinese
+     * has no spaces).
+     */
     List<Match<V>> matches(String text) {
         List<Match<V>> found = new ArrayList<>();
         for (int start = 0; start < text.length(); start++) {
-            Node<V> node = first[text.charAt(start)];
+            char c = text.charAt(start);
+            if (start > 0 && c < 0x250 && Character.isLetterOrDigit(c) && Character.isLetterOrDigit(text.charAt(start - 1))) {
+                continue; // inside a Latin word
+            }
+            Node<V> node = first[c];
             for (int at = start; node != null; node = ++at < text.length() ? node.child(text.charAt(at)) : null) {
                 for (V value : node.values) {
                     found.add(new Match<>(start, at + 1, value));
