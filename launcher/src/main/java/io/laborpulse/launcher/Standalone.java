@@ -13,6 +13,7 @@ import io.laborpulse.schemas.registry.SchemaRegistryClient;
 import io.laborpulse.schemas.serde.ConfluentAvroSerde;
 import io.laborpulse.schemas.serde.ConfluentAvroSerializer;
 import io.laborpulse.topology.ArticleEnricher;
+import io.laborpulse.topology.EventDedup;
 import io.laborpulse.topology.LaborTopics;
 import io.laborpulse.topology.LaborTopology;
 import io.laborpulse.topology.OpsServer;
@@ -156,7 +157,7 @@ public final class Standalone implements AutoCloseable {
         LaborExtractor engine = LaborExtractor.loadDefault();
         streams = new KafkaStreams(
                 LaborTopology.build(topics, new ArticleEnricher(engine, settings.maxTextChars()),
-                        new ReportedEventNormalizer(engine), SeasonalPoissonModel.defaults(), settings,
+                        new ReportedEventNormalizer(engine), EventDedup.Settings.defaults(), SeasonalPoissonModel.defaults(), settings,
                         new PipelineMetrics(metrics)),
                 streamsProps);
         streams.setUncaughtExceptionHandler(failure -> {

@@ -59,6 +59,16 @@ public final class ActivityAggregator {
                 .build();
     }
 
+    /** Another report of an event already counted in the window: its sources join, the count stays. */
+    public static RegionActivity addReport(LaborEvent update, RegionActivity current) {
+        TreeSet<String> sources = new TreeSet<>(current.getSources());
+        sources.addAll(update.getSources());
+        return RegionActivity.newBuilder(current)
+                .setSources(sources.stream().toList())
+                .setDistinctSources(sources.size())
+                .build();
+    }
+
     /** The final result of a window: the same figures, marked closed. */
     public static RegionActivity closed(RegionActivity activity) {
         return RegionActivity.newBuilder(activity).setClosed(true).build();

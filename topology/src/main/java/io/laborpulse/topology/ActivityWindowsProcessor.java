@@ -65,6 +65,10 @@ final class ActivityWindowsProcessor implements Processor<String, LaborEvent, St
         long now = tick();
         String region = record.key();
         long eventTime = record.timestamp();
+        if (record.value().getReportCount() > 1) {
+            addReport(region, record.value(), now);
+            return;
+        }
         RegionProgress known = progress.get(region);
         if (known == null) {
             known = new RegionProgress(eventTime, eventTime,
@@ -91,6 +95,24 @@ final class ActivityWindowsProcessor implements Processor<String, LaborEvent, St
             RegionActivity updated = ActivityAggregator.add(record.value(),
                     current != null ? current : ActivityAggregator.empty(region, granularity, start));
             store.put(region, updated, start);
+            context.forward(new Record<>(region, updated, eventTime));
+        }
+    }
+
+    /**
+     * Another report of an event already counted: its window gains the new sources but no count.
+     * A window that has closed keeps its final figures.
+     */
+    private void addReport(String region, LaborEvent update, long now) {
+        long eventTime = update.getEventTime().toEpochMilli();
+        for (Granularity granularity : GRANULARITIES) {
+            long start = ActivityWindows.start(eventTime, granularity);
+            RegionActivity current = store(granularity).fetch(region, start);
+            if (current == null || ActivityWindows.isClosed(start, granularity, settings.grace(), now)) {
+                continue;
+            }
+            RegionActivity updated = ActivityAggregator.addReport(update, current);
+            store(granularity).put(region, updated, start);
             context.forward(new Record<>(region, updated, eventTime));
         }
     }

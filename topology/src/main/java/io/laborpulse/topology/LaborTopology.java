@@ -9,6 +9,7 @@ import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -17,6 +18,7 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * labor.articles.v1        (article id : Article)        → validate, enrich → 0..n LaborEvent ┐
  * labor.reported-events.v1 (event id : ReportedEvent)    → validate, normalise → LaborEvent   ┴ merge, key by region
+ *   → dedup: one event per happening; a later report updates it (same id, reportCount + 1)
  * labor.events.v1          (region : LaborEvent)
  *   → events by id (queryable)
  *   → hour and day windows on event time, closed on event time and idle wall-clock time
@@ -39,6 +41,8 @@ public final class LaborTopology {
     public static final String REGION_PROGRESS_STORE = "region-progress-store";
     /** Events by id, for a while after they were written. */
     public static final String EVENTS_BY_ID_STORE = "events-by-id-store";
+    /** Recent events per region and day, the candidates an incoming event may duplicate. */
+    public static final String DEDUP_STORE = "dedup-store";
     /** Spike baselines per region and per region × type. */
     public static final String SPIKE_BASELINE_STORE = "spike-baseline-store";
     /** Spike alerts firing now, per region and per region × type; also what the query API lists. */
@@ -48,7 +52,7 @@ public final class LaborTopology {
     }
 
     public static Topology build(LaborTopics topics, ArticleEnricher enricher, ReportedEventNormalizer normalizer,
-            SpikeModel<?> spikes, TopologySettings settings, PipelineMetrics metrics) {
+            EventDedup.Settings dedup, SpikeModel<?> spikes, TopologySettings settings, PipelineMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
 
         KStream<String, LaborEvent> fromArticles = builder
@@ -57,8 +61,13 @@ public final class LaborTopology {
         KStream<String, LaborEvent> fromReports = builder
                 .stream(topics.reportedEvents().name(), topics.reportedEvents().consumed("reported-events-source"))
                 .mapValues(normalizer::normalize, Named.as("normalise-reported-events"));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(DEDUP_STORE), Serdes.String(), topics.events().valueSerde()));
         fromArticles.merge(fromReports, Named.as("merge-events"))
                 .selectKey((id, event) -> RegionKeys.of(event), Named.as("key-by-region"))
+                .repartition(Repartitioned.with(topics.events().keySerde(), topics.events().valueSerde())
+                        .withName("events-by-region"))
+                .process(() -> new DedupProcessor(dedup, metrics), Named.as("dedup-events"), DEDUP_STORE)
                 .peek(metrics::eventExtracted, Named.as("count-events"))
                 .to(topics.events().name(), topics.events().produced("events-sink"));
 

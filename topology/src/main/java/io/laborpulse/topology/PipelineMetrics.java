@@ -31,6 +31,9 @@ public final class PipelineMetrics {
     }
 
     void eventExtracted(String region, LaborEvent event) {
+        if (event.getReportCount() > 1) {
+            return; // an update of an event already counted (another report of it)
+        }
         DistributionSummary.builder("laborpulse_extraction_confidence")
                 .description("Extraction confidence of events, in [0, 1]")
                 .serviceLevelObjectives(0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
@@ -103,5 +106,14 @@ public final class PipelineMetrics {
 
     void alertResolved() {
         activeAlerts.decrementAndGet();
+    }
+
+    /** A dedup decision: new, exact_duplicate or near_duplicate (the dedup ratio is the share of the last two). */
+    void dedupDecision(String verdict) {
+        Counter.builder("laborpulse_dedup_decisions")
+                .description("Events as the dedup step judged them: new, exact_duplicate or near_duplicate")
+                .tag("verdict", verdict)
+                .register(registry)
+                .increment();
     }
 }

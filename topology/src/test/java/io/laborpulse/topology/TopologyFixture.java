@@ -53,7 +53,7 @@ final class TopologyFixture implements AutoCloseable {
                 topics.deadLetters(), (short) 1, Map.of(), new DeadLetterMetrics(registry));
         topology = LaborTopology.build(topics,
                 new ArticleEnricher(new ScriptedExtractor(), settings.maxTextChars()), new ReportedEventNormalizer(ENGINE),
-                SeasonalPoissonModel.defaults(), settings, new PipelineMetrics(registry));
+                EventDedup.Settings.defaults(), SeasonalPoissonModel.defaults(), settings, new PipelineMetrics(registry));
         driver = new TopologyTestDriver(topology, props, START);
         articles = driver.createInputTopic(topics.articles().name(),
                 topics.articles().keySerde().serializer(), topics.articles().valueSerde().serializer());

@@ -11,6 +11,7 @@ import io.laborpulse.schemas.TopicDefinition;
 import io.laborpulse.schemas.avro.Article;
 import io.laborpulse.schemas.registry.InMemorySchemaRegistryClient;
 import io.laborpulse.topology.ArticleEnricher;
+import io.laborpulse.topology.EventDedup;
 import io.laborpulse.topology.LaborTopics;
 import io.laborpulse.topology.LaborTopology;
 import io.laborpulse.topology.OpsServer;
@@ -161,7 +162,8 @@ class QueryApiIT {
         LaborTopics topics = LaborTopics.create(registry);
         KafkaStreams streams = new KafkaStreams(LaborTopology.build(topics,
                 new ArticleEnricher(ScriptedExtractors.scripted(), 10_000), new ReportedEventNormalizer(LaborExtractor.loadDefault()),
-                SeasonalPoissonModel.defaults(), TopologySettings.defaults(), new PipelineMetrics(metrics)), props);
+                EventDedup.Settings.defaults(), SeasonalPoissonModel.defaults(), TopologySettings.defaults(),
+                new PipelineMetrics(metrics)), props);
         new QueryApi(streams, new org.apache.kafka.streams.state.HostInfo("localhost", ops.port())).mount(ops);
         streams.start();
         ops.start();
