@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
             "",
             "Run 'laborpulse standalone' to start the whole pipeline on this machine."
         },
-        subcommands = {StandaloneCommand.class, EnrichCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {StandaloneCommand.class, EnrichCommand.class, EvalCommand.class, SpikesEvalCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

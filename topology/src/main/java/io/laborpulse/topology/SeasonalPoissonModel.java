@@ -12,17 +12,20 @@ import org.apache.kafka.common.serialization.Serializer;
  * A seasonal Poisson spike statistic for hourly counts.
  *
  * <p><b>Baseline.</b> One mean per hour of the week (168 slots, so a normal Monday-morning peak
- * is expected on Monday mornings), learnt from closed hours as an exponentially weighted mean
- * ({@code alpha} 0.2: about five weeks of memory), and an overall hourly mean learnt from every
- * hour. Before a slot has been seen {@code SLOT_WARMUP} times its expectation leans on the overall
- * mean, weighted by how often it has been seen.
+ * is expected on Monday mornings), learnt from closed hours as a plain mean over the slot's first
+ * observations and then an exponentially weighted one ({@code alpha} 0.1: about ten weeks of
+ * memory), and an overall hourly mean learnt from every hour. Before a slot has been seen
+ * {@code SLOT_WARMUP} times its expectation leans on the overall mean, weighted by how often it
+ * has been seen.
  *
- * <p><b>Resisting the spike.</b> A closed hour is learnt capped at the expectation plus four
- * standard deviations, so one spike moves the baseline by a little, not by the spike.
+ * <p><b>Resisting the spike.</b> Once a slot has a mean of its own, a closed hour is learnt capped
+ * at that mean plus four standard deviations, so one spike moves the baseline by a little, not by
+ * the spike.
  *
  * <p><b>Score.</b> The Poisson upper-tail probability {@code p = P(X ≥ observed | λ = expected)};
  * the score is {@code -log10 p}. An hour fires when the score reaches {@code threshold} (default
- * 4, a one-in-ten-thousand count) and the count is at least {@code minimumCount} (default 5).
+ * 3, a one-in-a-thousand count) and the count is at least {@code minimumCount} (default 5).
+ * {@link SpikeEvaluation} measures these defaults on a synthetic year ({@code laborpulse spikes-eval}).
  * Severity: WARNING from the threshold, CRITICAL from twice it.
  *
  * <p><b>Cold start.</b> No alert before {@code warmupHours} (default two weeks) of closed hours
@@ -32,7 +35,7 @@ public final class SeasonalPoissonModel implements SpikeModel<SeasonalPoissonMod
 
     private static final int SLOTS = 168;
     private static final int SLOT_WARMUP = 2;
-    private static final double ALPHA = 0.2;
+    private static final double ALPHA = 0.1;
     private static final double GLOBAL_ALPHA = 0.01;
     /** A floor under the expectation, so a region quiet so far is not alarmed by its first few events. */
     private static final double MIN_EXPECTED = 0.05;
@@ -52,7 +55,7 @@ public final class SeasonalPoissonModel implements SpikeModel<SeasonalPoissonMod
     }
 
     public static SeasonalPoissonModel defaults() {
-        return new SeasonalPoissonModel(4.0, 5, Duration.ofDays(14));
+        return new SeasonalPoissonModel(3.0, 5, Duration.ofDays(14));
     }
 
     /** Per key: the hour-of-week means, how often each slot was seen, the overall mean and hours learnt. */
@@ -67,14 +70,22 @@ public final class SeasonalPoissonModel implements SpikeModel<SeasonalPoissonMod
     @Override
     public Baseline learn(Baseline state, long windowStart, long count) {
         int slot = slot(windowStart);
-        double expected = expected(state, slot);
-        double capped = Math.min(count, expected + 4 * Math.sqrt(Math.max(expected, 1)));
+        int seen = state.slotSeen()[slot];
+        double observed = count;
+        if (seen >= SLOT_WARMUP) {
+            // A slot with a mean of its own learns spikes only up to four deviations above it.
+            double expected = state.slotMeans()[slot];
+            observed = Math.min(count, expected + 4 * Math.sqrt(Math.max(expected, 1)));
+        }
         float[] means = state.slotMeans().clone();
-        byte[] seen = state.slotSeen().clone();
-        means[slot] = seen[slot] == 0 ? (float) capped : (float) (means[slot] + ALPHA * (capped - means[slot]));
-        seen[slot] = (byte) Math.min(Byte.MAX_VALUE, seen[slot] + 1);
-        float overall = state.hours() == 0 ? (float) capped : (float) (state.overallMean() + GLOBAL_ALPHA * (capped - state.overallMean()));
-        return new Baseline(means, seen, overall, state.hours() == Integer.MAX_VALUE ? state.hours() : state.hours() + 1);
+        byte[] seens = state.slotSeen().clone();
+        // A plain running mean over the first observations, then an exponentially weighted one.
+        double rate = Math.max(ALPHA, 1.0 / (seen + 1));
+        means[slot] = (float) (means[slot] + rate * (observed - means[slot]));
+        seens[slot] = (byte) Math.min(Byte.MAX_VALUE, seen + 1);
+        double overallRate = Math.max(GLOBAL_ALPHA, 1.0 / (state.hours() + 1.0));
+        float overall = (float) (state.overallMean() + overallRate * (Math.min(count, observed) - state.overallMean()));
+        return new Baseline(means, seens, overall, state.hours() == Integer.MAX_VALUE ? state.hours() : state.hours() + 1);
     }
 
     @Override
