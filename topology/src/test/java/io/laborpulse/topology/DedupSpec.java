@@ -56,8 +56,8 @@ class DedupSpec {
 
     @Test
     void shouldMergeTheSameStoryFromAnotherOutletAndCountItOnce() {
-        t.articles.pipeInput("a1", withUrl("a1", "@IR-10 STRIKE 300", "https://one.example/1", "outlet-one"), START);
-        t.articles.pipeInput("b1", withUrl("b1", "@IR-10 STRIKE 300", "https://two.example/9", "outlet-two"),
+        t.articles.pipeInput("a1", withUrl("a1", "@IR-10 STRIKE 300 place=Najafabad", "https://one.example/1", "outlet-one"), START);
+        t.articles.pipeInput("b1", withUrl("b1", "@IR-10 STRIKE 300 place=Najafabad", "https://two.example/9", "outlet-two"),
                 START.plus(Duration.ofMinutes(20)));
 
         List<LaborEvent> events = t.events.readValuesToList();
@@ -70,25 +70,33 @@ class DedupSpec {
     }
 
     @Test
+    void shouldKeepEventsAtDifferentPlacesWithDifferentTextsApart() {
+        t.publish("a1", "@IR-10 STRIKE 300 place=Najafabad", START);
+        t.publish("b1", "@IR-10 STRIKE 300 place=Kashan", START);
+
+        assertThat(t.events.readValuesToList()).extracting(LaborEvent::getId).containsExactly("a1#0", "b1#0");
+    }
+
+    @Test
     void shouldKeepEventsWithConflictingCountsApart() {
-        t.publish("a1", "@IR-10 STRIKE 700", START);
-        t.publish("b1", "@IR-10 STRIKE 1425", START.plus(Duration.ofMinutes(5)));
+        t.publish("a1", "@IR-10 STRIKE 700 place=Najafabad", START);
+        t.publish("b1", "@IR-10 STRIKE 1425 place=Najafabad", START.plus(Duration.ofMinutes(5)));
 
         assertThat(t.events.readValuesToList()).extracting(LaborEvent::getId).containsExactly("a1#0", "b1#0");
     }
 
     @Test
     void shouldKeepDifferentTypesApart() {
-        t.publish("a1", "@IR-10 STRIKE 300", START);
-        t.publish("b1", "@IR-10 PROTEST 300", START);
+        t.publish("a1", "@IR-10 STRIKE 300 place=Najafabad", START);
+        t.publish("b1", "@IR-10 PROTEST 300 place=Najafabad", START);
 
         assertThat(t.events.readValuesToList()).extracting(LaborEvent::getId).containsExactly("a1#0", "b1#0");
     }
 
     @Test
     void shouldKeepEventsDaysApartApart() {
-        t.publish("a1", "@IR-10 STRIKE 300 2025-11-20", START);
-        t.publish("b1", "@IR-10 STRIKE 300 2025-11-24", START);
+        t.publish("a1", "@IR-10 STRIKE 300 2025-11-20 place=Najafabad", START);
+        t.publish("b1", "@IR-10 STRIKE 300 2025-11-24 place=Najafabad", START);
 
         assertThat(t.events.readValuesToList()).extracting(LaborEvent::getId).containsExactly("a1#0", "b1#0");
     }
@@ -102,10 +110,10 @@ class DedupSpec {
 
     @Test
     void shouldForgetEventsBeyondTheHorizon() {
-        t.publish("a1", "@IR-10 STRIKE 300 2025-11-01", START.minus(Duration.ofDays(30)));
+        t.publish("a1", "@IR-10 STRIKE 300 2025-11-01 place=Najafabad", START.minus(Duration.ofDays(30)));
         t.publish("late", "@IR-10 PROTEST", START); // stream time moves on a month
         t.driver.advanceWallClockTime(Duration.ofMinutes(11)); // the sweep runs
-        t.publish("b1", "@IR-10 STRIKE 300 2025-11-01", START);
+        t.publish("b1", "@IR-10 STRIKE 300 2025-11-01 place=Najafabad", START);
 
         assertThat(t.events.readValuesToList()).extracting(LaborEvent::getId).containsExactly("a1#0", "late#0", "b1#0");
     }

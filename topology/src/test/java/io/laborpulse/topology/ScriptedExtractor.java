@@ -13,8 +13,10 @@ import java.util.Locale;
 
 /**
  * An extractor for topology specs: each line of an article's text of the form
- * {@code @REGION TYPE [participants] [yyyy-mm-dd]} is one event, so a spec states the events an
- * article holds instead of depending on how well the real engine reads a made-up text. Other
+ * {@code @REGION TYPE [participants] [yyyy-mm-dd] [place=NAME]} is one event, so a spec states the
+ * events an article holds instead of depending on how well the real engine reads a made-up text.
+ * An event's evidence is its article's id, so events of different articles look alike to the
+ * dedup step only when a spec gives them the same place. Other
  * lines are ordinary prose and yield nothing; a line {@code @FAIL} makes the engine throw.
  */
 final class ScriptedExtractor implements Extractor {
@@ -33,8 +35,11 @@ final class ScriptedExtractor implements Extractor {
             String region = parts[0];
             Long participants = null;
             LocalDate date = null;
+            String place = null;
             for (int i = 2; i < parts.length; i++) {
-                if (parts[i].contains("-")) {
+                if (parts[i].startsWith("place=")) {
+                    place = parts[i].substring("place=".length());
+                } else if (parts[i].contains("-")) {
                     date = LocalDate.parse(parts[i]);
                 } else {
                     participants = Long.parseLong(parts[i]);
@@ -42,8 +47,8 @@ final class ScriptedExtractor implements Extractor {
             }
             events.add(new ExtractedEvent(
                     EventType.valueOf(parts[1].toUpperCase(Locale.ROOT)), List.of(),
-                    region.substring(0, 2), region, region + " name", region, Precision.REGION,
-                    participants, date, List.of(), null, 0.9, line));
+                    region.substring(0, 2), region, region + " name", place, place == null ? Precision.REGION : Precision.CITY,
+                    participants, date, List.of(), null, 0.9, doc.id()));
         }
         return new Extraction(doc.langHint() == null ? "fa" : doc.langHint(), events);
     }
