@@ -1,6 +1,7 @@
 package io.laborpulse.launcher;
 
 import io.laborpulse.ingest.webhook.WebhookSettings;
+import io.laborpulse.topology.SeasonalPoissonModel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -75,6 +76,16 @@ public final class LaborPulseConfig extends AbstractConfig {
     private static final String GRACE_DOC =
             "How long after a window ends late news is still counted in it.";
 
+    public static final String SPIKE_THRESHOLD_CONFIG = "spike.threshold";
+    private static final String SPIKE_THRESHOLD_DOC =
+            "Spike score (-log10 of the Poisson tail probability of the hour's count) from which an alert fires.";
+
+    public static final String SPIKE_MIN_COUNT_CONFIG = "spike.min.count";
+    private static final String SPIKE_MIN_COUNT_DOC = "Fewest events in an hour that can be a spike.";
+
+    public static final String SPIKE_WARMUP_CONFIG = "spike.warmup.hours";
+    private static final String SPIKE_WARMUP_DOC = "Hours of history a region needs before its spikes alert.";
+
     public static final String WEBHOOK_ENABLED_CONFIG = "webhook.enabled";
     private static final String WEBHOOK_ENABLED_DOC =
             "Accept articles by HTTP POST on /api/v1/articles of the HTTP server.";
@@ -100,6 +111,9 @@ public final class LaborPulseConfig extends AbstractConfig {
             .define(SAMPLE_FEED_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, SAMPLE_FEED_DOC)
             .define(SUMMARY_INTERVAL_CONFIG, Type.LONG, 5_000L, Range.atLeast(0), Importance.LOW, SUMMARY_INTERVAL_DOC)
             .define(GRACE_CONFIG, Type.LONG, Duration.ofHours(48).toMillis(), Range.atLeast(0), Importance.LOW, GRACE_DOC)
+            .define(SPIKE_THRESHOLD_CONFIG, Type.DOUBLE, 3.0, Range.atLeast(0.1), Importance.LOW, SPIKE_THRESHOLD_DOC)
+            .define(SPIKE_MIN_COUNT_CONFIG, Type.LONG, 5L, Range.atLeast(1), Importance.LOW, SPIKE_MIN_COUNT_DOC)
+            .define(SPIKE_WARMUP_CONFIG, Type.LONG, 14 * 24L, Range.atLeast(0), Importance.LOW, SPIKE_WARMUP_DOC)
             .define(WEBHOOK_ENABLED_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, WEBHOOK_ENABLED_DOC)
             .define(WEBHOOK_TOKEN_CONFIG, Type.PASSWORD, "", Importance.MEDIUM, WEBHOOK_TOKEN_DOC)
             .define(WEBHOOK_MAX_BODY_CONFIG, Type.INT, 5 * 1024 * 1024, Range.atLeast(1), Importance.LOW, WEBHOOK_MAX_BODY_DOC);
@@ -203,6 +217,12 @@ public final class LaborPulseConfig extends AbstractConfig {
 
     public Duration summaryInterval() {
         return Duration.ofMillis(getLong(SUMMARY_INTERVAL_CONFIG));
+    }
+
+    /** The spike detector with the configured thresholds. */
+    public SeasonalPoissonModel spikeModel() {
+        return new SeasonalPoissonModel(getDouble(SPIKE_THRESHOLD_CONFIG), getLong(SPIKE_MIN_COUNT_CONFIG),
+                Duration.ofHours(getLong(SPIKE_WARMUP_CONFIG)));
     }
 
     public boolean webhookEnabled() {

@@ -19,7 +19,6 @@ import io.laborpulse.topology.LaborTopology;
 import io.laborpulse.topology.OpsServer;
 import io.laborpulse.topology.PipelineMetrics;
 import io.laborpulse.topology.ReportedEventNormalizer;
-import io.laborpulse.topology.SeasonalPoissonModel;
 import io.laborpulse.topology.StreamsSettings;
 import io.laborpulse.topology.TopologySettings;
 import io.laborpulse.topology.errors.DeadLetterMetrics;
@@ -157,7 +156,7 @@ public final class Standalone implements AutoCloseable {
         LaborExtractor engine = LaborExtractor.loadDefault();
         streams = new KafkaStreams(
                 LaborTopology.build(topics, new ArticleEnricher(engine, settings.maxTextChars()),
-                        new ReportedEventNormalizer(engine), EventDedup.Settings.defaults(), SeasonalPoissonModel.defaults(), settings,
+                        new ReportedEventNormalizer(engine), EventDedup.Settings.defaults(), config.spikeModel(), settings,
                         new PipelineMetrics(metrics)),
                 streamsProps);
         streams.setUncaughtExceptionHandler(failure -> {

@@ -54,6 +54,7 @@ public final class SeasonalPoissonModel implements SpikeModel<SeasonalPoissonMod
         this.warmupHours = (int) Math.min(Integer.MAX_VALUE, warmup.toHours());
     }
 
+    /** The defaults the measured figures are for; {@code spike.*} settings of the launcher override them. */
     public static SeasonalPoissonModel defaults() {
         return new SeasonalPoissonModel(3.0, 5, Duration.ofDays(14));
     }
