@@ -71,6 +71,8 @@ public final class EventDedup {
 
     public static Decision decide(List<LaborEvent> candidates, LaborEvent incoming, Settings settings) {
         Decision best = Decision.NEW;
+        String place = normalizedPlace(incoming);
+        Set<String> text = trigrams(incoming.getEvidence());
         for (LaborEvent candidate : candidates) {
             if (candidate.getId().equals(incoming.getId()) || (candidate.getEventType() == incoming.getEventType()
                     && shareAny(candidate.getSourceUrls(), incoming.getSourceUrls()))) {
@@ -81,9 +83,8 @@ public final class EventDedup {
                     || !countsAgree(candidate.getParticipants(), incoming.getParticipants(), settings.participantTolerance())) {
                 continue;
             }
-            double similarity = similarity(candidate.getEvidence(), incoming.getEvidence());
-            boolean samePlace = candidate.getPlace() != null && incoming.getPlace() != null
-                    && TextNormalizer.normalize(candidate.getPlace()).equals(TextNormalizer.normalize(incoming.getPlace()));
+            double similarity = jaccard(trigrams(candidate.getEvidence()), text);
+            boolean samePlace = place != null && place.equals(normalizedPlace(candidate));
             boolean otherLanguageSameCount = !Objects.equals(candidate.getLang(), incoming.getLang())
                     && candidate.getParticipants() != null && candidate.getParticipants().equals(incoming.getParticipants());
             if ((samePlace || similarity >= settings.textSimilarity() || otherLanguageSameCount) && similarity >= best.similarity()) {
@@ -120,13 +121,12 @@ public final class EventDedup {
         return Math.abs(a - b) <= tolerance * Math.max(a, b);
     }
 
-    /** Jaccard similarity of the character trigrams of two normalised texts; 0 when either is missing. */
+    /** Jaccard similarity of the character trigrams of two texts, normalised; 0 when either is missing. */
     static double similarity(String a, String b) {
-        if (a == null || b == null) {
-            return 0;
-        }
-        Set<String> x = trigrams(TextNormalizer.normalize(a));
-        Set<String> y = trigrams(TextNormalizer.normalize(b));
+        return jaccard(trigrams(a), trigrams(b));
+    }
+
+    private static double jaccard(Set<String> x, Set<String> y) {
         if (x.isEmpty() || y.isEmpty()) {
             return 0;
         }
@@ -135,13 +135,21 @@ public final class EventDedup {
         return common.size() / (double) (x.size() + y.size() - common.size());
     }
 
+    /** The character trigrams of a text after normalisation, whitespace runs as one space. */
     private static Set<String> trigrams(String text) {
-        String flat = text.replaceAll("\\s+", " ");
+        if (text == null) {
+            return Set.of();
+        }
+        String flat = TextNormalizer.normalize(text).replaceAll("\\s+", " ");
         Set<String> grams = new HashSet<>();
         for (int i = 0; i + 3 <= flat.length(); i++) {
             grams.add(flat.substring(i, i + 3));
         }
         return grams;
+    }
+
+    private static String normalizedPlace(LaborEvent event) {
+        return event.getPlace() == null ? null : TextNormalizer.normalize(event.getPlace());
     }
 
     private static boolean shareAny(List<String> a, List<String> b) {

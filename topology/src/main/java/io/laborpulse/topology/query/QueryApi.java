@@ -197,7 +197,7 @@ public final class QueryApi {
                     return Answer.ok(found.get());
                 }
             } else {
-                Answer remote = get(host, prefix + URLEncoding.encode(id) + "?scope=local");
+                Answer remote = get(host, prefix + encode(id) + "?scope=local");
                 if (remote.status() == 200) {
                     return remote;
                 }
@@ -327,12 +327,7 @@ public final class QueryApi {
     }
 
     /** Percent-encoding of a path segment (event ids hold '#'). */
-    static final class URLEncoding {
-        private URLEncoding() {
-        }
-
-        static String encode(String segment) {
-            return java.net.URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
-        }
+    private static String encode(String segment) {
+        return java.net.URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }
