@@ -158,7 +158,7 @@ final class ActivityWindowsProcessor implements Processor<String, LaborEvent, St
             if (activity != null || window >= firstActive) {
                 RegionActivity result = activity != null ? activity : ActivityAggregator.empty(region, granularity, window);
                 context.forward(new Record<>(region, ActivityAggregator.closed(result), window + size - 1));
-                metrics.windowClosed(granularity.name().toLowerCase(java.util.Locale.ROOT), activity == null);
+                metrics.windowClosed(granularity, activity == null);
             }
             window += size;
         }

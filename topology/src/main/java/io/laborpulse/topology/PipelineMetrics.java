@@ -1,5 +1,6 @@
 package io.laborpulse.topology;
 
+import io.laborpulse.schemas.avro.Granularity;
 import io.laborpulse.schemas.avro.LaborEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -7,6 +8,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,6 +30,11 @@ public final class PipelineMetrics {
         Gauge.builder("laborpulse_alerts_active", activeAlerts, AtomicLong::get)
                 .description("Spike alerts fired and not yet resolved by this instance since it started")
                 .register(registry);
+        // Known label sets start at zero, so "no window closed yet" is a value, not a missing series.
+        for (Granularity granularity : Granularity.values()) {
+            windowsClosed(granularity, false);
+            windowsClosed(granularity, true);
+        }
     }
 
     void eventExtracted(String region, LaborEvent event) {
@@ -83,13 +90,16 @@ public final class PipelineMetrics {
     }
 
     /** A window reported closed on the final-results topic. */
-    void windowClosed(String granularity, boolean quiet) {
-        Counter.builder("laborpulse_windows_closed")
+    void windowClosed(Granularity granularity, boolean quiet) {
+        windowsClosed(granularity, quiet).increment();
+    }
+
+    private Counter windowsClosed(Granularity granularity, boolean quiet) {
+        return Counter.builder("laborpulse_windows_closed")
                 .description("Windows reported closed, by granularity; quiet ones (zeros) counted apart")
-                .tag("granularity", granularity)
+                .tag("granularity", granularity.name().toLowerCase(Locale.ROOT))
                 .tag("quiet", Boolean.toString(quiet))
-                .register(registry)
-                .increment();
+                .register(registry);
     }
 
     /** A spike alert fired, by region, type (ALL for all types together) and severity. */
