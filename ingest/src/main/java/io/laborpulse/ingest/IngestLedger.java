@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * What the ingest has already published, kept durably in the compacted topic
  * {@code labor.ingest-ledger.v1} (key: id, value: when it was ingested).
  *
- * <p>The {@link ArticlePublisher} writes each ledger record in the same Kafka transaction as
+ * <p>The {@link IngestPublisher} writes each ledger record in the same Kafka transaction as
  * the article itself, so after a crash or a restart an id is in the committed ledger exactly
  * when its article is committed on the articles topic. Reading the ledger with
  * {@code read_committed} therefore tells a restarted ingest precisely what not to send again.

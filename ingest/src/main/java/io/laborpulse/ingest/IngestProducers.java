@@ -49,7 +49,7 @@ public final class IngestProducers {
     }
 
     /**
-     * Settings for the transactional producer the {@link ArticlePublisher} needs.
+     * Settings for the transactional producer the {@link IngestPublisher} needs.
      *
      * @param transactionalId stable per ingest instance, see {@link #transactionalId(String)}
      * @param client          Kafka client properties passed through unchanged (security settings)

@@ -1,5 +1,6 @@
 package io.laborpulse.ingest;
 
+import io.laborpulse.schemas.avro.Article;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -23,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Replays JSON lines through an {@link ArticlePublisher}: a file, a folder of {@code *.jsonl}
+ * Replays JSON lines through an {@link IngestPublisher}: a file, a folder of {@code *.jsonl}
  * files, a classpath resource (such as the bundled {@link #SAMPLE_FEED}), a stream or a reader.
  *
  * <p>By default lines go out as fast as the broker takes them, in transactions of up to
@@ -55,13 +56,13 @@ public final class JsonLinesReplay {
         void sleep(Duration duration) throws InterruptedException;
     }
 
-    private final ArticlePublisher publisher;
+    private final IngestPublisher<?> publisher;
     private final Clock clock;
     private final double speed;
     private final Sleeper sleeper;
 
     /** Replays as fast as possible. */
-    public JsonLinesReplay(ArticlePublisher publisher, Clock clock) {
+    public JsonLinesReplay(IngestPublisher<?> publisher, Clock clock) {
         this(publisher, clock, AS_FAST_AS_POSSIBLE, Sleeper.SYSTEM);
     }
 
@@ -69,7 +70,7 @@ public final class JsonLinesReplay {
      * @param speed {@link #AS_FAST_AS_POSSIBLE}, or how many times faster than the published
      *              times the lines are replayed ({@code 1} = as they happened)
      */
-    public JsonLinesReplay(ArticlePublisher publisher, Clock clock, double speed, Sleeper sleeper) {
+    public JsonLinesReplay(IngestPublisher<?> publisher, Clock clock, double speed, Sleeper sleeper) {
         if (!(speed >= 0) || Double.isInfinite(speed)) {
             throw new IllegalArgumentException("speed must be 0 (as fast as possible) or a positive factor, got " + speed);
         }
@@ -80,12 +81,12 @@ public final class JsonLinesReplay {
     }
 
     /** Replays the bundled demo feed, under the source name {@code sample-feed}. */
-    public ArticlePublisher.Summary replaySampleFeed() {
+    public IngestPublisher.Summary replaySampleFeed() {
         return replayResource(SAMPLE_FEED);
     }
 
     /** Replays a classpath resource; its file name without {@code .jsonl} is the source name. */
-    public ArticlePublisher.Summary replayResource(String resource) {
+    public IngestPublisher.Summary replayResource(String resource) {
         InputStream in = JsonLinesReplay.class.getResourceAsStream(resource);
         if (in == null) {
             throw new IllegalArgumentException("No classpath resource " + resource);
@@ -98,7 +99,7 @@ public final class JsonLinesReplay {
      * (one timeline across them when paced). Each file's name without {@code .jsonl} is its
      * source name.
      */
-    public ArticlePublisher.Summary replay(Path fileOrFolder) {
+    public IngestPublisher.Summary replay(Path fileOrFolder) {
         List<Path> files = filesOf(fileOrFolder);
         if (files.isEmpty()) {
             log.warn("No {} files in {}", EXTENSION, fileOrFolder);
@@ -124,7 +125,7 @@ public final class JsonLinesReplay {
      *
      * @param source name of the input: default article source, dead-letter and metric label
      */
-    public ArticlePublisher.Summary replay(String source, InputStream in) {
+    public IngestPublisher.Summary replay(String source, InputStream in) {
         Run run = new Run(source, 0);
         try (InputStream closing = in) {
             run.replay(source, new ByteLines(closing));
@@ -135,7 +136,7 @@ public final class JsonLinesReplay {
     }
 
     /** Replays lines from a reader and closes it. */
-    public ArticlePublisher.Summary replay(String source, Reader reader) {
+    public IngestPublisher.Summary replay(String source, Reader reader) {
         Run run = new Run(source, 0);
         try (BufferedReader lines = new BufferedReader(reader)) {
             run.replay(source, () -> {
@@ -221,8 +222,8 @@ public final class JsonLinesReplay {
         private final String name;
         private final long totalBytes;
         private final Instant started = clock.instant();
-        private final List<ArticlePublisher.Line> batch = new ArrayList<>(BATCH_SIZE);
-        private ArticlePublisher.Summary total = ArticlePublisher.Summary.none();
+        private final List<IngestPublisher.Line> batch = new ArrayList<>(BATCH_SIZE);
+        private IngestPublisher.Summary total = IngestPublisher.Summary.none();
         private Instant nextProgress = started.plus(PROGRESS_EVERY);
         private long bytesRead;
         /** Published time of the first paced line and when it went out: the timeline's anchor. */
@@ -243,7 +244,7 @@ public final class JsonLinesReplay {
                 if (isBlank(bytes)) {
                     continue;
                 }
-                ArticlePublisher.Line line = new ArticlePublisher.Line(source, number, bytes);
+                IngestPublisher.Line line = new IngestPublisher.Line(source, number, bytes);
                 if (speed > 0) {
                     waitUntilDue(line);
                 }
@@ -260,7 +261,7 @@ public final class JsonLinesReplay {
             flush();
         }
 
-        private void waitUntilDue(ArticlePublisher.Line line) {
+        private void waitUntilDue(IngestPublisher.Line line) {
             Instant published = publishedAt(line);
             if (published == null) {
                 return;
@@ -311,7 +312,7 @@ public final class JsonLinesReplay {
                     String.format(Locale.ROOT, "%.0f", (total.read() + batch.size()) / seconds), eta);
         }
 
-        ArticlePublisher.Summary finish() {
+        IngestPublisher.Summary finish() {
             flush();
             log.info("Replayed {}: {} lines read, {} sent, {} already sent before, {} dead-lettered in {}",
                     name, total.read(), total.sent(), total.skipped(), total.deadLettered(),
@@ -320,11 +321,11 @@ public final class JsonLinesReplay {
         }
     }
 
-    private static Instant publishedAt(ArticlePublisher.Line line) {
+    private static Instant publishedAt(IngestPublisher.Line line) {
         // Pacing only needs the time; a line that does not parse is the publisher's to report.
-        ArticleJson.Parsed parsed = ArticleJson.parse(new String(line.bytes(), StandardCharsets.UTF_8), line.number(),
+        ParsedLine<Article> parsed = ArticleJson.parse(new String(line.bytes(), StandardCharsets.UTF_8), line.number(),
                 line.source(), Instant.EPOCH);
-        return parsed.isValid() ? parsed.article().getPublished() : null;
+        return parsed.isValid() ? parsed.value().getPublished() : null;
     }
 
     private static boolean isBlank(byte[] bytes) {

@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 
 class ArticleJsonTest {
 
-    private static ArticleJson.Parsed parse(String json) {
+    private static ParsedLine<Article> parse(String json) {
         return ArticleJson.parse(json, 7, "feed-a", MONDAY_0900);
     }
 
-    private static ArticleJson.Problem problemOf(String json) {
-        ArticleJson.Parsed parsed = parse(json);
+    private static ParsedLine.Problem problemOf(String json) {
+        ParsedLine<Article> parsed = parse(json);
         assertThat(parsed.isValid()).as("expected a problem with %s", json).isFalse();
         return parsed.problem();
     }
@@ -24,7 +24,7 @@ class ArticleJsonTest {
         Article article = parse("""
                 {"id":"x1","source":"ilna","url":"https://www.ilna.ir/news/1","title":"تجمع کارگران",
                  "text":"کارگران فولاد تجمع کردند","lang":"fa","country":"IR","published":"2025-09-10T06:30:00Z"}
-                """).article();
+                """).value();
 
         assertThat(article).isEqualTo(Article.newBuilder()
                 .setId("x1").setSource("ilna").setUrl("https://www.ilna.ir/news/1").setTitle("تجمع کارگران")
@@ -34,20 +34,20 @@ class ArticleJsonTest {
 
     @Test
     void shouldIgnoreFieldsItDoesNotKnow() {
-        ArticleJson.Parsed parsed = parse("{\"text\":\"工会送温暖\",\"tags\":[\"a\"],\"score\":3,\"meta\":{\"x\":1}}");
+        ParsedLine<Article> parsed = parse("{\"text\":\"工会送温暖\",\"tags\":[\"a\"],\"score\":3,\"meta\":{\"x\":1}}");
 
         assertThat(parsed.isValid()).isTrue();
     }
 
     @Test
     void shouldKeepAnExplicitId() {
-        assertThat(parse("{\"id\":\" demo-zh-01 \",\"url\":\"https://a.example/1\",\"text\":\"工会\"}").article().getId())
+        assertThat(parse("{\"id\":\" demo-zh-01 \",\"url\":\"https://a.example/1\",\"text\":\"工会\"}").value().getId())
                 .isEqualTo("demo-zh-01");
     }
 
     @Test
     void shouldDeriveTheIdFromTheCanonicalUrlWhenNoneIsGiven() {
-        Article article = parse("{\"url\":\"https://A.example/1/?utm_source=x\",\"text\":\"工会\"}").article();
+        Article article = parse("{\"url\":\"https://A.example/1/?utm_source=x\",\"text\":\"工会\"}").value();
 
         assertThat(article.getId()).isEqualTo(ArticleIds.idFor("https://a.example/1", null, "other"));
         assertThat(article.getUrl()).isEqualTo("https://a.example/1");
@@ -55,19 +55,19 @@ class ArticleJsonTest {
 
     @Test
     void shouldDeriveTheIdFromTitleAndTextWhenThereIsNoUrl() {
-        Article article = parse("{\"title\":\"甘肃工会\",\"text\":\"寒冬来临 各级工会行动\"}").article();
+        Article article = parse("{\"title\":\"甘肃工会\",\"text\":\"寒冬来临 各级工会行动\"}").value();
 
         assertThat(article.getId()).isEqualTo(ArticleIds.idFor(null, "甘肃工会", "寒冬来临 各级工会行动"));
     }
 
     @Test
     void shouldUseTheDefaultSourceWhenTheLineNamesNone() {
-        assertThat(parse("{\"text\":\"إضراب عمال\"}").article().getSource()).isEqualTo("feed-a");
+        assertThat(parse("{\"text\":\"إضراب عمال\"}").value().getSource()).isEqualTo("feed-a");
     }
 
     @Test
     void shouldLeaveAbsentOptionalFieldsNull() {
-        Article article = parse("{\"text\":\"إضراب عمال\",\"lang\":null,\"title\":\"  \"}").article();
+        Article article = parse("{\"text\":\"إضراب عمال\",\"lang\":null,\"title\":\"  \"}").value();
 
         assertThat(article.getUrl()).isNull();
         assertThat(article.getTitle()).isNull();
@@ -77,21 +77,21 @@ class ArticleJsonTest {
 
     @Test
     void shouldReadADateAsMidnightUtc() {
-        assertThat(parse("{\"text\":\"工会送温暖\",\"published\":\"2024-12-10\"}").article().getPublished())
+        assertThat(parse("{\"text\":\"工会送温暖\",\"published\":\"2024-12-10\"}").value().getPublished())
                 .isEqualTo(Instant.parse("2024-12-10T00:00:00Z"));
     }
 
     @Test
     void shouldReadAnInstantWithAnOffset() {
-        assertThat(parse("{\"text\":\"تجمع\",\"published\":\"2025-12-01T11:35:00+03:30\"}").article().getPublished())
+        assertThat(parse("{\"text\":\"تجمع\",\"published\":\"2025-12-01T11:35:00+03:30\"}").value().getPublished())
                 .isEqualTo(Instant.parse("2025-12-01T08:05:00Z"));
     }
 
     @Test
     void shouldRefuseALineWithoutTextNamingTheFieldAndTheLine() {
-        ArticleJson.Problem problem = problemOf("{\"title\":\"بدون متن\"}");
+        ParsedLine.Problem problem = problemOf("{\"title\":\"بدون متن\"}");
 
-        assertThat(problem.kind()).isEqualTo(ArticleJson.Kind.MISSING_FIELD);
+        assertThat(problem.kind()).isEqualTo(ParsedLine.Kind.MISSING_FIELD);
         assertThat(problem.field()).isEqualTo("text");
         assertThat(problem.message()).isEqualTo("line 7, field 'text': is required and must be a non-blank string");
     }
@@ -104,9 +104,9 @@ class ArticleJsonTest {
 
     @Test
     void shouldRefuseAPublishedTimeThatIsNotIso8601() {
-        ArticleJson.Problem problem = problemOf("{\"text\":\"工会\",\"published\":\"دیروز\"}");
+        ParsedLine.Problem problem = problemOf("{\"text\":\"工会\",\"published\":\"دیروز\"}");
 
-        assertThat(problem.kind()).isEqualTo(ArticleJson.Kind.INVALID_FIELD);
+        assertThat(problem.kind()).isEqualTo(ParsedLine.Kind.INVALID_FIELD);
         assertThat(problem.message()).isEqualTo("line 7, field 'published': is not an ISO-8601 instant or date: \"دیروز\"");
     }
 
@@ -117,7 +117,7 @@ class ArticleJsonTest {
 
     @Test
     void shouldRefuseAFieldThatIsNotAString() {
-        ArticleJson.Problem problem = problemOf("{\"id\":42,\"text\":\"工会\"}");
+        ParsedLine.Problem problem = problemOf("{\"id\":42,\"text\":\"工会\"}");
 
         assertThat(problem.field()).isEqualTo("id");
         assertThat(problem.reason()).isEqualTo("must be a string, found number");
@@ -125,22 +125,22 @@ class ArticleJsonTest {
 
     @Test
     void shouldRefuseMalformedJson() {
-        ArticleJson.Problem problem = problemOf("{\"text\":\"工会");
+        ParsedLine.Problem problem = problemOf("{\"text\":\"工会");
 
-        assertThat(problem.kind()).isEqualTo(ArticleJson.Kind.MALFORMED_JSON);
+        assertThat(problem.kind()).isEqualTo(ParsedLine.Kind.MALFORMED_JSON);
         assertThat(problem.message()).startsWith("line 7: not valid JSON");
     }
 
     @Test
     void shouldRefuseContentAfterTheObject() {
-        assertThat(problemOf("{\"text\":\"工会\"} {\"text\":\"又一个\"}").kind()).isEqualTo(ArticleJson.Kind.MALFORMED_JSON);
+        assertThat(problemOf("{\"text\":\"工会\"} {\"text\":\"又一个\"}").kind()).isEqualTo(ParsedLine.Kind.MALFORMED_JSON);
     }
 
     @Test
     void shouldRefuseJsonThatIsNotAnObject() {
-        ArticleJson.Problem problem = problemOf("[\"工会\"]");
+        ParsedLine.Problem problem = problemOf("[\"工会\"]");
 
-        assertThat(problem.kind()).isEqualTo(ArticleJson.Kind.NOT_AN_OBJECT);
+        assertThat(problem.kind()).isEqualTo(ParsedLine.Kind.NOT_AN_OBJECT);
         assertThat(problem.reason()).isEqualTo("expected a JSON object, found array");
     }
 }

@@ -1,5 +1,6 @@
 package io.laborpulse.ingest;
 
+import io.laborpulse.schemas.avro.Article;
 import static io.laborpulse.ingest.Fixtures.AVRO;
 import static io.laborpulse.ingest.Fixtures.CAIRO;
 import static io.laborpulse.ingest.Fixtures.GANSU;
@@ -38,12 +39,12 @@ class JsonLinesReplayTest {
 
     private final TestClock clock = new TestClock(MONDAY_0900);
     private MockProducer<byte[], byte[]> producer;
-    private ArticlePublisher publisher;
+    private IngestPublisher<Article> publisher;
 
     @BeforeEach
     void setUp() {
         producer = new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
-        publisher = new ArticlePublisher(producer, AVRO, IngestLedger.inMemory(), clock, new SimpleMeterRegistry());
+        publisher = new IngestPublisher<>(IngestFormat.ARTICLES, producer, AVRO, IngestLedger.inMemory(), clock, new SimpleMeterRegistry());
     }
 
     private JsonLinesReplay fastest() {
@@ -57,29 +58,29 @@ class JsonLinesReplayTest {
             items = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).count();
         }
 
-        ArticlePublisher.Summary summary = fastest().replaySampleFeed();
+        IngestPublisher.Summary summary = fastest().replaySampleFeed();
 
         assertThat(items).isPositive();
-        assertThat(summary).isEqualTo(new ArticlePublisher.Summary(items, items, 0, 0));
+        assertThat(summary).isEqualTo(new IngestPublisher.Summary(items, items, 0, 0));
         assertThat(articles()).hasSize((int) items);
     }
 
     @Test
     void shouldSendNothingTwiceWhenTheSameFeedIsReplayedAgain() {
-        ArticlePublisher.Summary first = fastest().replaySampleFeed();
+        IngestPublisher.Summary first = fastest().replaySampleFeed();
 
-        ArticlePublisher.Summary second = fastest().replaySampleFeed();
+        IngestPublisher.Summary second = fastest().replaySampleFeed();
 
-        assertThat(second).isEqualTo(new ArticlePublisher.Summary(first.read(), 0, first.read(), 0));
+        assertThat(second).isEqualTo(new IngestPublisher.Summary(first.read(), 0, first.read(), 0));
         assertThat(articles()).hasSize((int) first.sent());
     }
 
     @Test
     void shouldCountBlankLinesAsNothingButKeepLineNumbers() {
-        ArticlePublisher.Summary summary = fastest().replay("mixed", new StringReader(ISFAHAN + "\n\n  \n" + NO_TEXT + "\n"));
+        IngestPublisher.Summary summary = fastest().replay("mixed", new StringReader(ISFAHAN + "\n\n  \n" + NO_TEXT + "\n"));
 
-        assertThat(summary).isEqualTo(new ArticlePublisher.Summary(2, 1, 0, 1));
-        assertThat(header(deadLetters().get(0), ArticlePublisher.HEADER_LINE)).isEqualTo("4");
+        assertThat(summary).isEqualTo(new IngestPublisher.Summary(2, 1, 0, 1));
+        assertThat(header(deadLetters().get(0), IngestPublisher.HEADER_LINE)).isEqualTo("4");
     }
 
     @Test
@@ -89,7 +90,7 @@ class JsonLinesReplayTest {
                 .mapToObj(i -> "{\"id\":\"zh-" + i + "\",\"text\":\"工会活动 " + i + "\"}")
                 .collect(Collectors.joining("\n"));
 
-        ArticlePublisher.Summary summary = fastest().replay("big", new StringReader(feed));
+        IngestPublisher.Summary summary = fastest().replay("big", new StringReader(feed));
 
         assertThat(summary.sent()).isEqualTo(lines);
         assertThat(producer.commitCount()).isEqualTo(3);
@@ -101,9 +102,9 @@ class JsonLinesReplayTest {
         Files.writeString(folder.resolve("1-isfahan.jsonl"), ISFAHAN + "\n");
         Files.writeString(folder.resolve("notes.txt"), CAIRO + "\n");
 
-        ArticlePublisher.Summary summary = fastest().replay(folder);
+        IngestPublisher.Summary summary = fastest().replay(folder);
 
-        assertThat(summary).isEqualTo(new ArticlePublisher.Summary(2, 2, 0, 0));
+        assertThat(summary).isEqualTo(new IngestPublisher.Summary(2, 2, 0, 0));
         assertThat(articles()).extracting(r -> utf8(r.key())).containsExactly("fa-1", "zh-1");
     }
 
@@ -113,7 +114,7 @@ class JsonLinesReplayTest {
 
         fastest().replay(file);
 
-        assertThat(header(deadLetters().get(0), ArticlePublisher.HEADER_SOURCE)).isEqualTo("ilna-2025-12");
+        assertThat(header(deadLetters().get(0), IngestPublisher.HEADER_SOURCE)).isEqualTo("ilna-2025-12");
     }
 
     @Test
@@ -124,9 +125,9 @@ class JsonLinesReplayTest {
         System.arraycopy(bom, 0, feed, 0, bom.length);
         System.arraycopy(body, 0, feed, bom.length, body.length);
 
-        ArticlePublisher.Summary summary = fastest().replay("windows", new ByteArrayInputStream(feed));
+        IngestPublisher.Summary summary = fastest().replay("windows", new ByteArrayInputStream(feed));
 
-        assertThat(summary).isEqualTo(new ArticlePublisher.Summary(2, 2, 0, 0));
+        assertThat(summary).isEqualTo(new IngestPublisher.Summary(2, 2, 0, 0));
     }
 
     @Test
@@ -137,9 +138,9 @@ class JsonLinesReplayTest {
         System.arraycopy(bad, 0, feed, 0, bad.length);
         System.arraycopy(good, 0, feed, bad.length, good.length);
 
-        ArticlePublisher.Summary summary = fastest().replay("latin1", new ByteArrayInputStream(feed));
+        IngestPublisher.Summary summary = fastest().replay("latin1", new ByteArrayInputStream(feed));
 
-        assertThat(summary).isEqualTo(new ArticlePublisher.Summary(2, 1, 0, 1));
+        assertThat(summary).isEqualTo(new IngestPublisher.Summary(2, 1, 0, 1));
         assertThat(deadLetters().get(0).value()).isEqualTo("{\"text\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
     }
 
@@ -174,10 +175,10 @@ class JsonLinesReplayTest {
     void shouldNotWaitForALineWithoutAPublishedTime() {
         JsonLinesReplay paced = new JsonLinesReplay(publisher, clock, 1, MUST_NOT_WAIT);
 
-        ArticlePublisher.Summary summary = paced.replay("undated",
+        IngestPublisher.Summary summary = paced.replay("undated",
                 new StringReader(ISFAHAN + "\n{\"id\":\"zh-2\",\"text\":\"无日期的工会新闻\"}\n" + NO_TEXT));
 
-        assertThat(summary).isEqualTo(new ArticlePublisher.Summary(3, 2, 0, 1));
+        assertThat(summary).isEqualTo(new IngestPublisher.Summary(3, 2, 0, 1));
     }
 
     @Test

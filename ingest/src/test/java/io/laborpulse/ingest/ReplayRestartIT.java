@@ -8,7 +8,6 @@ import io.laborpulse.schemas.TopicDefinition;
 import io.laborpulse.schemas.Topics;
 import io.laborpulse.schemas.avro.Article;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -93,13 +91,13 @@ class ReplayRestartIT {
 
     @Test
     void shouldHoldEachArticleExactlyOnceAfterAReplayAndARestart() {
-        ArticlePublisher.Summary first = replayFeed();
+        IngestPublisher.Summary first = replayFeed();
 
         // A restart: new producer, new ledger read back from the topic, same feed.
-        ArticlePublisher.Summary second = replayFeed();
+        IngestPublisher.Summary second = replayFeed();
 
-        assertThat(first).isEqualTo(new ArticlePublisher.Summary(feedArticles + 1, feedArticles, 0, 1));
-        assertThat(second).isEqualTo(new ArticlePublisher.Summary(feedArticles + 1, 0, feedArticles + 1, 0));
+        assertThat(first).isEqualTo(new IngestPublisher.Summary(feedArticles + 1, feedArticles, 0, 1));
+        assertThat(second).isEqualTo(new IngestPublisher.Summary(feedArticles + 1, 0, feedArticles + 1, 0));
         assertEachSampleArticleExactlyOnce();
         assertThat(readCommitted(Topics.DEAD_LETTERS.name())).extracting(r -> utf8(r.value())).containsExactly(NO_TEXT);
     }
@@ -120,7 +118,7 @@ class ReplayRestartIT {
             });
             crashed.flush();
 
-            ArticlePublisher.Summary afterCrash = replayFeed();
+            IngestPublisher.Summary afterCrash = replayFeed();
 
             assertThat(afterCrash.sent()).isEqualTo(feedArticles);
             assertEachSampleArticleExactlyOnce();
@@ -130,9 +128,9 @@ class ReplayRestartIT {
         }
     }
 
-    private ArticlePublisher.Summary replayFeed() {
+    private IngestPublisher.Summary replayFeed() {
         String bootstrap = cluster.bootstrapServers();
-        try (ArticlePublisher publisher = new ArticlePublisher(
+        try (IngestPublisher<Article> publisher = new IngestPublisher<>(IngestFormat.ARTICLES, 
                 new KafkaProducer<>(IngestProducers.transactional(bootstrap, transactionalId, NO_CLIENT_SETTINGS),
                         new ByteArraySerializer(), new ByteArraySerializer()),
                 AVRO, IngestLedger.load(bootstrap, NO_CLIENT_SETTINGS), Clock.systemUTC(), new SimpleMeterRegistry())) {
@@ -172,7 +170,7 @@ class ReplayRestartIT {
     private Map<String, Article> sampleArticles() {
         Map<String, Article> articles = new HashMap<>();
         feed.lines().map(line -> ArticleJson.parse(line, 0, "sample-feed", java.time.Instant.EPOCH))
-                .flatMap(parsed -> Optional.ofNullable(parsed.article()).stream())
+                .flatMap(parsed -> Optional.ofNullable(parsed.value()).stream())
                 .forEach(article -> articles.put(article.getId(), article));
         return articles;
     }

@@ -1,18 +1,14 @@
 package io.laborpulse.launcher;
 
-import io.laborpulse.ingest.ArticlePublisher;
-import io.laborpulse.ingest.IngestLedger;
-import io.laborpulse.ingest.IngestProducers;
+import io.laborpulse.ingest.IngestFormat;
+import io.laborpulse.ingest.IngestPublisher;
 import io.laborpulse.ingest.JsonLinesReplay;
 import io.laborpulse.schemas.avro.Article;
 import io.laborpulse.schemas.registry.SchemaRegistryClient;
-import io.laborpulse.schemas.serde.ConfluentAvroSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,21 +19,17 @@ import org.slf4j.LoggerFactory;
 final class SampleFeedIngest {
 
     private static final Logger log = LoggerFactory.getLogger(SampleFeedIngest.class);
-    private static final String TRANSACTIONAL_ID = "laborpulse-ingest-sample-feed";
+    private static final String INSTANCE = "sample-feed";
 
     private SampleFeedIngest() {
     }
 
-    static CompletableFuture<ArticlePublisher.Summary> start(Standalone standalone, String bootstrapServers,
+    static CompletableFuture<IngestPublisher.Summary> start(Standalone standalone, String bootstrapServers,
             Map<String, String> client, SchemaRegistryClient registry, MeterRegistry metrics) {
-        CompletableFuture<ArticlePublisher.Summary> done = new CompletableFuture<>();
+        CompletableFuture<IngestPublisher.Summary> done = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
-            try (ArticlePublisher publisher = new ArticlePublisher(
-                    new KafkaProducer<>(IngestProducers.transactional(bootstrapServers, TRANSACTIONAL_ID, client),
-                            new ByteArraySerializer(), new ByteArraySerializer()),
-                    new ConfluentAvroSerializer<Article>(registry, false),
-                    IngestLedger.load(bootstrapServers, client),
-                    Clock.systemUTC(), metrics)) {
+            try (IngestPublisher<Article> publisher = IngestPublisher.connect(IngestFormat.ARTICLES, INSTANCE,
+                    bootstrapServers, client, registry, metrics)) {
                 done.complete(new JsonLinesReplay(publisher, Clock.systemUTC()).replaySampleFeed());
             } catch (RuntimeException e) {
                 log.warn("Replaying the sample feed failed: {}", e.getMessage());

@@ -1,17 +1,14 @@
 package io.laborpulse.launcher;
 
 import io.laborpulse.extract.LaborExtractor;
-import io.laborpulse.ingest.ArticlePublisher;
-import io.laborpulse.ingest.IngestLedger;
-import io.laborpulse.ingest.IngestProducers;
-import io.laborpulse.ingest.webhook.ArticleWebhook;
+import io.laborpulse.ingest.IngestFormat;
+import io.laborpulse.ingest.IngestPublisher;
+import io.laborpulse.ingest.webhook.IngestWebhook;
 import io.laborpulse.schemas.Topics;
-import io.laborpulse.schemas.avro.Article;
 import io.laborpulse.schemas.avro.LaborEvent;
 import io.laborpulse.schemas.registry.HttpSchemaRegistryClient;
 import io.laborpulse.schemas.registry.SchemaRegistryClient;
 import io.laborpulse.schemas.serde.ConfluentAvroSerde;
-import io.laborpulse.schemas.serde.ConfluentAvroSerializer;
 import io.laborpulse.topology.ArticleEnricher;
 import io.laborpulse.topology.EventDedup;
 import io.laborpulse.topology.LaborTopics;
@@ -56,9 +53,7 @@ import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -75,7 +70,6 @@ public final class Standalone implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Standalone.class);
     private static final String LOCALHOST = "localhost";
-    private static final String WEBHOOK_TRANSACTIONAL_ID = IngestProducers.transactionalId("webhook");
 
     private final Deque<Part> parts = new ArrayDeque<>();
     private String bootstrapServers;
@@ -83,7 +77,7 @@ public final class Standalone implements AutoCloseable {
     private KafkaStreams streams;
     private OpsServer ops;
     private LiveSummary summary;
-    private CompletableFuture<ArticlePublisher.Summary> sampleFeed = CompletableFuture.completedFuture(null);
+    private CompletableFuture<IngestPublisher.Summary> sampleFeed = CompletableFuture.completedFuture(null);
     private Map<String, String> clientProperties = Map.of();
     private String applicationId;
 
@@ -171,14 +165,14 @@ public final class Standalone implements AutoCloseable {
 
         new QueryApi(streams, self).mount(ops);
         if (config.webhookEnabled()) {
-            ArticleWebhook webhook = new ArticleWebhook(() -> new ArticlePublisher(
-                    new KafkaProducer<>(IngestProducers.transactional(bootstrapServers, WEBHOOK_TRANSACTIONAL_ID, client),
-                            new ByteArraySerializer(), new ByteArraySerializer()),
-                    new ConfluentAvroSerializer<Article>(registry, false),
-                    IngestLedger.load(bootstrapServers, client), Clock.systemUTC(), metrics),
-                    config.webhook(), Clock.systemUTC(), metrics);
-            add("article webhook", webhook);
-            ops.route(ArticleWebhook.PATH, webhook);
+            for (IngestWebhook<?> webhook : List.of(
+                    IngestWebhook.articles(() -> IngestPublisher.connect(IngestFormat.ARTICLES, "webhook",
+                            bootstrapServers, client, registry, metrics), config.webhook(), Clock.systemUTC(), metrics),
+                    IngestWebhook.reportedEvents(() -> IngestPublisher.connect(IngestFormat.REPORTED_EVENTS, "webhook-events",
+                            bootstrapServers, client, registry, metrics), config.webhook(), Clock.systemUTC(), metrics))) {
+                add("webhook " + webhook.path(), webhook);
+                ops.route(webhook.path(), webhook);
+            }
         }
         ops.start();
 

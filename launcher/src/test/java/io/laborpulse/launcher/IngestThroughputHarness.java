@@ -1,6 +1,7 @@
 package io.laborpulse.launcher;
 
-import io.laborpulse.ingest.ArticlePublisher;
+import io.laborpulse.ingest.IngestFormat;
+import io.laborpulse.ingest.IngestPublisher;
 import io.laborpulse.ingest.IngestLedger;
 import io.laborpulse.ingest.IngestProducers;
 import io.laborpulse.schemas.Topics;
@@ -28,7 +29,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Load harness for the ingest producer: publishes synthetic ~3 KB multilingual articles through
- * the real {@link ArticlePublisher} (transactions, ledger, acks=all, idempotence) into an
+ * the real {@link IngestPublisher} (transactions, ledger, acks=all, idempotence) into an
  * embedded broker, once per compression codec, and prints articles/s and bytes on disk. Not a
  * test: run it by hand (see the README) on a quiet machine.
  *
@@ -74,7 +75,7 @@ public final class IngestThroughputHarness {
     private static double[] run(String bootstrap, String codec, int count) {
         Map<String, String> client = Map.of(ProducerConfig.COMPRESSION_TYPE_CONFIG, codec);
         Random random = new Random(7);
-        List<ArticlePublisher.Line> lines = new ArrayList<>(count);
+        List<IngestPublisher.Line> lines = new ArrayList<>(count);
         long rawBytes = 0;
         for (int i = 0; i < count; i++) {
             StringBuilder text = new StringBuilder();
@@ -83,9 +84,9 @@ public final class IngestThroughputHarness {
             }
             String json = "{\"id\":\"" + codec + "-" + i + "\",\"source\":\"harness\",\"text\":\"" + text + "\"}";
             rawBytes += json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-            lines.add(ArticlePublisher.Line.of("harness", i + 1, json));
+            lines.add(IngestPublisher.Line.of("harness", i + 1, json));
         }
-        try (ArticlePublisher publisher = new ArticlePublisher(
+        try (IngestPublisher<Article> publisher = new IngestPublisher<>(IngestFormat.ARTICLES, 
                 new KafkaProducer<>(IngestProducers.transactional(bootstrap, IngestProducers.transactionalId("harness-" + codec), client),
                         new ByteArraySerializer(), new ByteArraySerializer()),
                 new ConfluentAvroSerializer<Article>(new InMemorySchemaRegistryClient(), false),

@@ -3,10 +3,11 @@ package io.laborpulse.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.laborpulse.ingest.ArticlePublisher;
+import io.laborpulse.ingest.IngestFormat;
+import io.laborpulse.ingest.IngestPublisher;
 import io.laborpulse.ingest.IngestLedger;
 import io.laborpulse.ingest.IngestProducers;
-import io.laborpulse.ingest.webhook.ArticleWebhook;
+import io.laborpulse.ingest.webhook.IngestWebhook;
 import io.laborpulse.ingest.webhook.WebhookSettings;
 import io.laborpulse.schemas.Topics;
 import io.laborpulse.schemas.avro.Article;
@@ -67,7 +68,7 @@ class WebhookBrokerOutageIT {
         Map<String, String> quick = Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, "4000",
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000", ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "8000");
         InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
-        ArticleWebhook webhook = new ArticleWebhook(() -> new ArticlePublisher(
+        IngestWebhook<Article> webhook = IngestWebhook.articles(() -> new IngestPublisher<>(IngestFormat.ARTICLES,
                 new KafkaProducer<>(IngestProducers.transactional(bootstrap, IngestProducers.transactionalId("outage-it"), quick),
                         new ByteArraySerializer(), new ByteArraySerializer()),
                 new ConfluentAvroSerializer<Article>(registry, false), IngestLedger.load(bootstrap, Map.of()),
@@ -75,7 +76,7 @@ class WebhookBrokerOutageIT {
                 new WebhookSettings(1 << 20, 100, 4, Duration.ofSeconds(40), null), Clock.systemUTC(), new SimpleMeterRegistry());
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(2));
-        server.createContext(ArticleWebhook.PATH, webhook);
+        server.createContext(IngestWebhook.ARTICLES_PATH, webhook);
         server.start();
         try {
             assertThat(post(server, article("before")).statusCode()).isEqualTo(202);
@@ -117,7 +118,7 @@ class WebhookBrokerOutageIT {
     }
 
     private HttpResponse<String> post(HttpServer server, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + ArticleWebhook.PATH))
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + IngestWebhook.ARTICLES_PATH))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.laborpulse.ingest.ArticleJson;
-import io.laborpulse.ingest.ArticlePublisher;
+import io.laborpulse.ingest.IngestFormat;
+import io.laborpulse.ingest.IngestPublisher;
+import io.laborpulse.ingest.ParsedLine;
+import io.laborpulse.schemas.avro.Article;
+import io.laborpulse.schemas.avro.ReportedEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
@@ -30,8 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /api/v1/articles}: one article as a JSON object, or several as an array, in the
- * JSON-lines replay's format. The answer says what happened to every item:
+ * {@code POST /api/v1/articles} and {@code POST /api/v1/reported-events}: one record as a JSON
+ * object, or several as an array, in the JSON-lines replay's format of its
+ * {@link IngestFormat}. The answer says what happened to every item:
  *
  * <ul>
  *   <li>{@code 202} once Kafka has acknowledged the whole request (one transaction), with how many
@@ -45,29 +49,46 @@ import org.slf4j.LoggerFactory;
  *
  * One producer thread publishes requests in order; the publisher is rebuilt after a failure.
  */
-public final class ArticleWebhook implements HttpHandler, AutoCloseable {
+public final class IngestWebhook<T> implements HttpHandler, AutoCloseable {
 
-    public static final String PATH = "/api/v1/articles";
-    private static final Logger log = LoggerFactory.getLogger(ArticleWebhook.class);
+    public static final String ARTICLES_PATH = "/api/v1/articles";
+    public static final String REPORTED_EVENTS_PATH = "/api/v1/reported-events";
+    private static final Logger log = LoggerFactory.getLogger(IngestWebhook.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SOURCE = "webhook";
 
-    private final Supplier<ArticlePublisher> publishers;
+    private final String path;
+    private final IngestFormat<T> format;
+    private final Supplier<IngestPublisher<T>> publishers;
     private final WebhookSettings settings;
     private final Clock clock;
     private final ThreadPoolExecutor producerThread;
     private final MeterRegistry metrics;
-    private ArticlePublisher publisher; // used on the producer thread only
+    private IngestPublisher<T> publisher; // used on the producer thread only
 
-    public ArticleWebhook(Supplier<ArticlePublisher> publishers, WebhookSettings settings, Clock clock,
-            MeterRegistry metrics) {
+    /** Articles on {@value #ARTICLES_PATH}. */
+    public static IngestWebhook<Article> articles(Supplier<IngestPublisher<Article>> publishers, WebhookSettings settings,
+            Clock clock, MeterRegistry metrics) {
+        return new IngestWebhook<>(ARTICLES_PATH, IngestFormat.ARTICLES, publishers, settings, clock, metrics);
+    }
+
+    /** Structured events on {@value #REPORTED_EVENTS_PATH}. */
+    public static IngestWebhook<ReportedEvent> reportedEvents(Supplier<IngestPublisher<ReportedEvent>> publishers,
+            WebhookSettings settings, Clock clock, MeterRegistry metrics) {
+        return new IngestWebhook<>(REPORTED_EVENTS_PATH, IngestFormat.REPORTED_EVENTS, publishers, settings, clock, metrics);
+    }
+
+    private IngestWebhook(String path, IngestFormat<T> format, Supplier<IngestPublisher<T>> publishers,
+            WebhookSettings settings, Clock clock, MeterRegistry metrics) {
+        this.path = path;
+        this.format = format;
         this.publishers = publishers;
         this.metrics = metrics;
         this.settings = settings;
         this.clock = clock;
         this.producerThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(settings.queueCapacity()), runnable -> {
-                    Thread thread = new Thread(runnable, "laborpulse-webhook-producer");
+                    Thread thread = new Thread(runnable, "laborpulse-webhook-producer" + path.replace('/', '-'));
                     thread.setDaemon(true);
                     return thread;
                 });
@@ -80,13 +101,18 @@ public final class ArticleWebhook implements HttpHandler, AutoCloseable {
         }
     }
 
+    /** Where the webhook is mounted on the HTTP server. */
+    public String path() {
+        return path;
+    }
+
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         long started = System.nanoTime();
         Answer answer = answer(exchange);
         Timer.builder("laborpulse_webhook_requests")
                 .description("Webhook requests by path and HTTP status, with their duration")
-                .tag("path", PATH)
+                .tag("path", path)
                 .tag("status", Integer.toString(answer.status()))
                 .register(metrics)
                 .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
@@ -104,7 +130,7 @@ public final class ArticleWebhook implements HttpHandler, AutoCloseable {
     private Answer answer(HttpExchange exchange) throws IOException {
         if (!exchange.getRequestMethod().equals("POST")) {
             exchange.getResponseHeaders().set("Allow", "POST");
-            return Answer.error(405, "use POST with a JSON object or array of articles");
+            return Answer.error(405, "use POST with a JSON object or array of " + format.name() + "s");
         }
         if (!authorised(exchange.getRequestHeaders().getFirst("Authorization"))) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
@@ -115,12 +141,12 @@ public final class ArticleWebhook implements HttpHandler, AutoCloseable {
             return Answer.error(413, "the request body is over the limit of " + settings.maxBodyBytes() + " bytes");
         }
         Instant now = clock.instant();
-        List<ArticlePublisher.Line> lines = new ArrayList<>();
+        List<IngestPublisher.Line> lines = new ArrayList<>();
         Answer invalid = validate(body, now, lines);
         if (invalid != null) {
             return invalid;
         }
-        Future<ArticlePublisher.Summary> published;
+        Future<IngestPublisher.Summary> published;
         try {
             published = producerThread.submit(() -> publish(lines));
         } catch (RejectedExecutionException e) {
@@ -128,7 +154,7 @@ public final class ArticleWebhook implements HttpHandler, AutoCloseable {
                     "too many requests are waiting for Kafka; retry shortly"), 1);
         }
         try {
-            ArticlePublisher.Summary summary = published.get(settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            IngestPublisher.Summary summary = published.get(settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
             ObjectNode accepted = JSON.createObjectNode()
                     .put("accepted", lines.size())
                     .put("sent", summary.sent())
@@ -137,7 +163,8 @@ public final class ArticleWebhook implements HttpHandler, AutoCloseable {
         } catch (TimeoutException e) {
             published.cancel(true);
             return new Answer(503, JSON.createObjectNode().put("error",
-                    "Kafka did not acknowledge within " + settings.ackTimeout().toSeconds() + " s; retry (articles already published are recognised and not sent twice)"), 5);
+                    "Kafka did not acknowledge within " + settings.ackTimeout().toSeconds() + " s; retry (" + format.name()
+                    + "s already published are recognised and not sent twice)"), 5);
         } catch (ExecutionException e) {
             log.warn("Publishing a webhook request failed: {}", e.getCause().toString());
             return new Answer(503, JSON.createObjectNode().put("error",
@@ -149,7 +176,7 @@ public final class ArticleWebhook implements HttpHandler, AutoCloseable {
     }
 
     /** Checks every item; on the first invalid one, the 400 or 413 to answer. */
-    private Answer validate(byte[] body, Instant now, List<ArticlePublisher.Line> lines) {
+    private Answer validate(byte[] body, Instant now, List<IngestPublisher.Line> lines) {
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -157,7 +184,7 @@ public final class ArticleWebhook implements HttpHandler, AutoCloseable {
             return Answer.error(400, "the body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
         if (root == null || !(root.isObject() || root.isArray())) {
-            return Answer.error(400, "the body must be a JSON object (one article) or an array of objects");
+            return Answer.error(400, "the body must be a JSON object (one " + format.name() + ") or an array of objects");
         }
         List<JsonNode> items = new ArrayList<>();
         if (root.isArray()) {
@@ -166,14 +193,14 @@ public final class ArticleWebhook implements HttpHandler, AutoCloseable {
             items.add(root);
         }
         if (items.isEmpty()) {
-            return Answer.error(400, "the array holds no articles");
+            return Answer.error(400, "the array holds no " + format.name() + "s");
         }
         if (items.size() > settings.maxItems()) {
-            return Answer.error(413, items.size() + " articles in one request; the limit is " + settings.maxItems());
+            return Answer.error(413, items.size() + " " + format.name() + "s in one request; the limit is " + settings.maxItems());
         }
         for (int i = 0; i < items.size(); i++) {
             String json = items.get(i).toString();
-            ArticleJson.Parsed parsed = ArticleJson.parse(json, i + 1, SOURCE, now);
+            ParsedLine<T> parsed = format.reader().read(json, i + 1, SOURCE, now);
             if (!parsed.isValid()) {
                 String where = root.isArray() ? "item " + i + ": " : "";
                 String field = parsed.problem().field() == null ? "" : "'" + parsed.problem().field() + "' ";
@@ -186,12 +213,12 @@ public final class ArticleWebhook implements HttpHandler, AutoCloseable {
                 }
                 return new Answer(400, error, null);
             }
-            lines.add(ArticlePublisher.Line.of(SOURCE, i + 1, json));
+            lines.add(IngestPublisher.Line.of(SOURCE, i + 1, json));
         }
         return null;
     }
 
-    private ArticlePublisher.Summary publish(List<ArticlePublisher.Line> lines) {
+    private IngestPublisher.Summary publish(List<IngestPublisher.Line> lines) {
         if (publisher == null) {
             publisher = publishers.get();
         }

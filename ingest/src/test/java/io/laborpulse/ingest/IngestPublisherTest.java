@@ -26,14 +26,14 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ArticlePublisherTest {
+class IngestPublisherTest {
 
     private static final String INPUT = "test-file";
 
     private MockProducer<byte[], byte[]> producer;
     private IngestLedger ledger;
     private SimpleMeterRegistry metrics;
-    private ArticlePublisher publisher;
+    private IngestPublisher<Article> publisher;
 
     @BeforeEach
     void setUp() {
@@ -43,8 +43,8 @@ class ArticlePublisherTest {
         publisher = publisherWith(AVRO);
     }
 
-    private ArticlePublisher publisherWith(Serializer<Article> serializer) {
-        return new ArticlePublisher(producer, serializer, ledger, Clock.fixed(MONDAY_0900, ZoneOffset.UTC), metrics);
+    private IngestPublisher<Article> publisherWith(Serializer<Article> serializer) {
+        return new IngestPublisher<>(IngestFormat.ARTICLES, producer, serializer, ledger, Clock.fixed(MONDAY_0900, ZoneOffset.UTC), metrics);
     }
 
     @Test
@@ -54,9 +54,9 @@ class ArticlePublisherTest {
 
     @Test
     void shouldCommitEachArticleTogetherWithItsLedgerRecord() {
-        ArticlePublisher.Summary summary = publisher.publish(lines(ISFAHAN, GANSU));
+        IngestPublisher.Summary summary = publisher.publish(lines(ISFAHAN, GANSU));
 
-        assertThat(summary).isEqualTo(new ArticlePublisher.Summary(2, 2, 0, 0));
+        assertThat(summary).isEqualTo(new IngestPublisher.Summary(2, 2, 0, 0));
         assertThat(producer.commitCount()).isEqualTo(1);
         assertThat(producer.history()).extracting(ProducerRecord::topic, r -> utf8(r.key())).containsExactly(
                 tuple(Topics.ARTICLES.name(), "fa-1"),
@@ -74,8 +74,8 @@ class ArticlePublisherTest {
         Article article = Fixtures.decode(record.value());
         assertThat(article.getText()).isEqualTo("تجمع کارگران فولاد در اصفهان");
         assertThat(article.getIngestedAt()).isEqualTo(MONDAY_0900);
-        assertThat(header(record, ArticlePublisher.HEADER_SOURCE)).isEqualTo("ilna");
-        assertThat(header(record, ArticlePublisher.HEADER_INGESTED_AT)).isEqualTo("2025-12-01T09:00:00Z");
+        assertThat(header(record, IngestPublisher.HEADER_SOURCE)).isEqualTo("ilna");
+        assertThat(header(record, IngestPublisher.HEADER_INGESTED_AT)).isEqualTo("2025-12-01T09:00:00Z");
         assertThat(record.timestamp()).isEqualTo(MONDAY_0900.toEpochMilli());
     }
 
@@ -91,47 +91,47 @@ class ArticlePublisherTest {
         publisher.publish(lines(ISFAHAN));
         producer.clear();
 
-        ArticlePublisher.Summary again = publisher.publish(lines(ISFAHAN, GANSU));
+        IngestPublisher.Summary again = publisher.publish(lines(ISFAHAN, GANSU));
 
-        assertThat(again).isEqualTo(new ArticlePublisher.Summary(2, 1, 1, 0));
+        assertThat(again).isEqualTo(new IngestPublisher.Summary(2, 1, 1, 0));
         assertThat(producer.history()).extracting(r -> utf8(r.key())).containsExactly("zh-1", "zh-1");
     }
 
     @Test
     void shouldSendARepeatWithinOneBatchOnlyOnce() {
-        ArticlePublisher.Summary summary = publisher.publish(lines(GANSU, GANSU));
+        IngestPublisher.Summary summary = publisher.publish(lines(GANSU, GANSU));
 
-        assertThat(summary).isEqualTo(new ArticlePublisher.Summary(2, 1, 1, 0));
+        assertThat(summary).isEqualTo(new IngestPublisher.Summary(2, 1, 1, 0));
         assertThat(producer.history()).filteredOn(r -> r.topic().equals(Topics.ARTICLES.name())).hasSize(1);
     }
 
     @Test
     void shouldDeadLetterTheOriginalLineWithHeadersNamingTheError() {
-        ArticlePublisher.Summary summary = publisher.publish(lines(GANSU, NO_TEXT));
+        IngestPublisher.Summary summary = publisher.publish(lines(GANSU, NO_TEXT));
 
-        assertThat(summary).isEqualTo(new ArticlePublisher.Summary(2, 1, 0, 1));
+        assertThat(summary).isEqualTo(new IngestPublisher.Summary(2, 1, 0, 1));
         ProducerRecord<byte[], byte[]> dead = producer.history().stream()
                 .filter(r -> r.topic().equals(Topics.DEAD_LETTERS.name())).findFirst().orElseThrow();
         assertThat(dead.key()).isNull();
         assertThat(utf8(dead.value())).isEqualTo(NO_TEXT);
-        assertThat(header(dead, ArticlePublisher.HEADER_ERROR_CLASS)).isEqualTo("MISSING_FIELD");
-        assertThat(header(dead, ArticlePublisher.HEADER_ERROR_MESSAGE))
+        assertThat(header(dead, IngestPublisher.HEADER_ERROR_CLASS)).isEqualTo("MISSING_FIELD");
+        assertThat(header(dead, IngestPublisher.HEADER_ERROR_MESSAGE))
                 .isEqualTo("line 2, field 'text': is required and must be a non-blank string");
-        assertThat(header(dead, ArticlePublisher.HEADER_ERROR_FIELD)).isEqualTo("text");
-        assertThat(header(dead, ArticlePublisher.HEADER_SOURCE)).isEqualTo(INPUT);
-        assertThat(header(dead, ArticlePublisher.HEADER_LINE)).isEqualTo("2");
+        assertThat(header(dead, IngestPublisher.HEADER_ERROR_FIELD)).isEqualTo("text");
+        assertThat(header(dead, IngestPublisher.HEADER_SOURCE)).isEqualTo(INPUT);
+        assertThat(header(dead, IngestPublisher.HEADER_LINE)).isEqualTo("2");
     }
 
     @Test
     void shouldDeadLetterBytesThatAreNotUtf8ExactlyAsTheyCame() {
         byte[] latin1 = "{\"text\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
 
-        publisher.publish(List.of(new ArticlePublisher.Line(INPUT, 1, latin1)));
+        publisher.publish(List.of(new IngestPublisher.Line(INPUT, 1, latin1)));
 
         ProducerRecord<byte[], byte[]> dead = producer.history().get(0);
         assertThat(dead.topic()).isEqualTo(Topics.DEAD_LETTERS.name());
         assertThat(dead.value()).isEqualTo(latin1);
-        assertThat(header(dead, ArticlePublisher.HEADER_ERROR_CLASS)).isEqualTo("INVALID_ENCODING");
+        assertThat(header(dead, IngestPublisher.HEADER_ERROR_CLASS)).isEqualTo("INVALID_ENCODING");
     }
 
     @Test
@@ -139,9 +139,9 @@ class ArticlePublisherTest {
         publisher.publish(lines(NO_TEXT));
         producer.clear();
 
-        ArticlePublisher.Summary again = publisher.publish(lines(NO_TEXT));
+        IngestPublisher.Summary again = publisher.publish(lines(NO_TEXT));
 
-        assertThat(again).isEqualTo(new ArticlePublisher.Summary(1, 0, 1, 0));
+        assertThat(again).isEqualTo(new IngestPublisher.Summary(1, 0, 1, 0));
         assertThat(producer.history()).isEmpty();
     }
 
@@ -188,7 +188,7 @@ class ArticlePublisherTest {
 
         assertThatThrownBy(() -> publisher.publish(lines(ISFAHAN))).isInstanceOf(KafkaException.class);
 
-        assertThat(metrics.find(ArticlePublisher.RECORDS_METRIC).counters()).isEmpty();
+        assertThat(metrics.find(IngestPublisher.RECORDS_METRIC).counters()).isEmpty();
     }
 
     @Test
@@ -199,13 +199,13 @@ class ArticlePublisherTest {
     }
 
     private double count(String outcome) {
-        return metrics.get(ArticlePublisher.RECORDS_METRIC).tag("source", INPUT).tag("outcome", outcome).counter().count();
+        return metrics.get(IngestPublisher.RECORDS_METRIC).tag("source", INPUT).tag("outcome", outcome).counter().count();
     }
 
-    private static List<ArticlePublisher.Line> lines(String... texts) {
-        List<ArticlePublisher.Line> lines = new ArrayList<>();
+    private static List<IngestPublisher.Line> lines(String... texts) {
+        List<IngestPublisher.Line> lines = new ArrayList<>();
         for (int i = 0; i < texts.length; i++) {
-            lines.add(ArticlePublisher.Line.of(INPUT, i + 1, texts[i]));
+            lines.add(IngestPublisher.Line.of(INPUT, i + 1, texts[i]));
         }
         return lines;
     }

@@ -3,7 +3,8 @@ package io.laborpulse.ingest.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.laborpulse.ingest.ArticlePublisher;
+import io.laborpulse.ingest.IngestFormat;
+import io.laborpulse.ingest.IngestPublisher;
 import io.laborpulse.ingest.IngestLedger;
 import io.laborpulse.schemas.Topics;
 import io.laborpulse.schemas.avro.Article;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The article webhook, one status code per test, on a real JDK HTTP server and a mock producer. */
-class ArticleWebhookTest {
+class IngestWebhookTest {
 
     private static final Instant NOW = Instant.parse("2025-12-01T09:00:00Z");
     private static final String ARTICLE = "{\"id\":\"w-1\",\"source\":\"partner\",\"text\":\"Workers in Gazipur blocked the highway.\"}";
@@ -41,13 +42,13 @@ class ArticleWebhookTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private HttpServer server;
-    private ArticleWebhook webhook;
+    private IngestWebhook<Article> webhook;
 
-    private void start(WebhookSettings settings, Supplier<ArticlePublisher> publishers) throws Exception {
-        webhook = new ArticleWebhook(publishers, settings, Clock.fixed(NOW, ZoneOffset.UTC), registry);
+    private void start(WebhookSettings settings, Supplier<IngestPublisher<Article>> publishers) throws Exception {
+        webhook = IngestWebhook.articles(publishers, settings, Clock.fixed(NOW, ZoneOffset.UTC), registry);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(4));
-        server.createContext(ArticleWebhook.PATH, webhook);
+        server.createContext(IngestWebhook.ARTICLES_PATH, webhook);
         server.start();
     }
 
@@ -55,8 +56,8 @@ class ArticleWebhookTest {
         start(settings, this::publisher);
     }
 
-    private ArticlePublisher publisher() {
-        return new ArticlePublisher(producer, new ConfluentAvroSerializer<Article>(new InMemorySchemaRegistryClient(), false),
+    private IngestPublisher<Article> publisher() {
+        return new IngestPublisher<>(IngestFormat.ARTICLES, producer, new ConfluentAvroSerializer<Article>(new InMemorySchemaRegistryClient(), false),
                 ledger, Clock.fixed(NOW, ZoneOffset.UTC), new SimpleMeterRegistry());
     }
 
@@ -183,7 +184,7 @@ class ArticleWebhookTest {
     }
 
     private URI uri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + ArticleWebhook.PATH);
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + IngestWebhook.ARTICLES_PATH);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

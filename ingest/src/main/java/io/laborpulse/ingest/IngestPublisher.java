@@ -1,7 +1,6 @@
 package io.laborpulse.ingest;
 
 import io.laborpulse.schemas.Topics;
-import io.laborpulse.schemas.avro.Article;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.ByteBuffer;
@@ -17,22 +16,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import io.laborpulse.schemas.registry.SchemaRegistryClient;
+import io.laborpulse.schemas.serde.ConfluentAvroSerializer;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes JSON-lines articles to {@code labor.articles.v1}, each exactly once across restarts
- * and replays.
+ * Publishes JSON lines as records of one {@link IngestFormat} (articles to
+ * {@code labor.articles.v1}, reported events to {@code labor.reported-events.v1}), each exactly
+ * once across restarts and replays.
  *
- * <p>One {@link #publish} call is one Kafka transaction holding, for every new article, the
- * article (key: its id) and its {@link IngestLedger} record; and for every line that is not an
- * article, a dead-letter record with the original bytes and headers naming the error. Either
- * all of it commits or none of it does. Ids already in the ledger are skipped.
+ * <p>One {@link #publish} call is one Kafka transaction holding, for every new record, the
+ * record (key: its id) and its {@link IngestLedger} record; and for every line that cannot be
+ * read, a dead-letter record with the original bytes and headers naming the error. Either
+ * all of it commits or none of it does. Records already in the ledger are skipped.
  *
  * <p>A dead letter is also written to the ledger, under {@value #DEAD_LETTER_KEY_PREFIX} and a
  * hash of its input name and bytes, so replaying a file does not dead-letter its bad lines a
@@ -42,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * error is thrown: nothing is half-published, and the next run sends the batch afresh.
  * The publisher owns the producer and the ledger it is given and closes both.
  */
-public final class ArticlePublisher implements AutoCloseable {
+public final class IngestPublisher<T> implements AutoCloseable {
 
     public static final String HEADER_SOURCE = "laborpulse.source";
     public static final String HEADER_INGESTED_AT = "laborpulse.ingested-at";
@@ -59,10 +64,11 @@ public final class ArticlePublisher implements AutoCloseable {
 
     static final String DEAD_LETTER_KEY_PREFIX = "deadletter:";
 
-    private static final Logger log = LoggerFactory.getLogger(ArticlePublisher.class);
+    private static final Logger log = LoggerFactory.getLogger(IngestPublisher.class);
 
+    private final IngestFormat<T> format;
     private final Producer<byte[], byte[]> producer;
-    private final Serializer<Article> articleSerializer;
+    private final Serializer<T> serializer;
     private final IngestLedger ledger;
     private final Clock clock;
     private final MeterRegistry metrics;
@@ -71,8 +77,8 @@ public final class ArticlePublisher implements AutoCloseable {
      * Counts of one publish call or one replay.
      *
      * @param read         non-blank lines read
-     * @param sent         articles committed to the articles topic
-     * @param skipped      lines whose article (or dead letter) was already published
+     * @param sent         records committed to the format's topic
+     * @param skipped      lines whose record (or dead letter) was already published
      * @param deadLettered lines committed to the dead-letter topic
      */
     public record Summary(long read, long sent, long skipped, long deadLettered) {
@@ -90,7 +96,7 @@ public final class ArticlePublisher implements AutoCloseable {
      * One line of input, as bytes, so that a line which is not even UTF-8 can still be
      * dead-lettered exactly as it came.
      *
-     * @param source name of the input (file name, resource name); the default article source,
+     * @param source name of the input (file name, feed, resource name); the default record source,
      *               the dead-letter {@code laborpulse.source} and the metric's {@code source}
      * @param number 1-based line number in that input
      */
@@ -109,18 +115,41 @@ public final class ArticlePublisher implements AutoCloseable {
      * Initialises the producer's transactions, which fences any earlier instance with the same
      * transactional id and settles what it left open, and then brings the ledger up to date.
      *
-     * @param producer          a transactional producer, see {@link IngestProducers#transactional}
-     * @param articleSerializer Article values, e.g. the project's Confluent-format Avro serializer
+     * @param format     what is published, e.g. {@link IngestFormat#ARTICLES}
+     * @param producer   a transactional producer, see {@link IngestProducers#transactional}
+     * @param serializer record values, e.g. the project's Confluent-format Avro serializer
      */
-    public ArticlePublisher(Producer<byte[], byte[]> producer, Serializer<Article> articleSerializer, IngestLedger ledger,
-            Clock clock, MeterRegistry metrics) {
+    public IngestPublisher(IngestFormat<T> format, Producer<byte[], byte[]> producer, Serializer<T> serializer,
+            IngestLedger ledger, Clock clock, MeterRegistry metrics) {
+        this.format = Objects.requireNonNull(format, "format");
         this.producer = Objects.requireNonNull(producer, "producer");
-        this.articleSerializer = Objects.requireNonNull(articleSerializer, "articleSerializer");
+        this.serializer = Objects.requireNonNull(serializer, "serializer");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         producer.initTransactions();
         ledger.catchUp();
+    }
+
+    /**
+     * A publisher on a real cluster: a transactional producer named after {@code instance} (see
+     * {@link IngestProducers#transactionalId}), Confluent-format Avro values registered in
+     * {@code registry}, and the cluster's ledger, read to its end.
+     *
+     * @param client Kafka client properties passed through unchanged (SASL/SSL and the like)
+     */
+    public static <R extends SpecificRecord> IngestPublisher<R> connect(IngestFormat<R> format, String instance,
+            String bootstrapServers, Map<String, String> client, SchemaRegistryClient registry, MeterRegistry metrics) {
+        IngestLedger ledger = IngestLedger.load(bootstrapServers, client);
+        try {
+            return new IngestPublisher<>(format,
+                    new KafkaProducer<>(IngestProducers.transactional(bootstrapServers, IngestProducers.transactionalId(instance), client),
+                            new ByteArraySerializer(), new ByteArraySerializer()),
+                    new ConfluentAvroSerializer<R>(registry, false), ledger, Clock.systemUTC(), metrics);
+        } catch (RuntimeException e) {
+            ledger.close();
+            throw e;
+        }
     }
 
     /** Publishes {@code batch} in one transaction; throws, having published nothing, if it fails. */
@@ -152,9 +181,9 @@ public final class ArticlePublisher implements AutoCloseable {
     }
 
     private void publishLine(Line line, Instant ingestedAt, List<String> claimed, Outcomes outcomes) {
-        ArticleJson.Parsed parsed = decode(line)
-                .map(text -> ArticleJson.parse(text, line.number(), line.source(), ingestedAt))
-                .orElseGet(() -> ArticleJson.Parsed.invalid(ArticleJson.Kind.INVALID_ENCODING, line.number(), null,
+        ParsedLine<T> parsed = decode(line)
+                .map(text -> format.reader().read(text, line.number(), line.source(), ingestedAt))
+                .orElseGet(() -> ParsedLine.invalid(ParsedLine.Kind.INVALID_ENCODING, line.number(), null,
                         "not valid UTF-8"));
         if (!parsed.isValid()) {
             String key = deadLetterKey(line);
@@ -168,20 +197,21 @@ public final class ArticlePublisher implements AutoCloseable {
             }
             return;
         }
-        Article article = parsed.article();
-        if (!claim(article.getId(), claimed)) {
+        T record = parsed.value();
+        String ledgerKey = format.ledgerKey().apply(record);
+        if (!claim(ledgerKey, claimed)) {
             outcomes.add(line.source(), OUTCOME_SKIPPED);
             return;
         }
-        String topic = Topics.ARTICLES.name();
+        String topic = format.topic();
         RecordHeaders headers = new RecordHeaders();
-        headers.add(HEADER_SOURCE, utf8(article.getSource()));
+        headers.add(HEADER_SOURCE, utf8(format.source().apply(record)));
         headers.add(HEADER_INGESTED_AT, utf8(ingestedAt.toString()));
         // The record timestamp is the ingest time, not the publication time: the topic's
         // time-based retention would delete a backfill of old news as soon as it was written.
-        producer.send(new ProducerRecord<>(topic, null, ingestedAt.toEpochMilli(), utf8(article.getId()),
-                articleSerializer.serialize(topic, headers, article), headers));
-        producer.send(ledgerRecord(article.getId(), ingestedAt));
+        producer.send(new ProducerRecord<>(topic, null, ingestedAt.toEpochMilli(), utf8(format.key().apply(record)),
+                serializer.serialize(topic, headers, record), headers));
+        producer.send(ledgerRecord(ledgerKey, ingestedAt));
         outcomes.add(line.source(), OUTCOME_SENT);
     }
 
@@ -220,7 +250,7 @@ public final class ArticlePublisher implements AutoCloseable {
         return new ProducerRecord<>(Topics.INGEST_LEDGER.name(), utf8(id), utf8(ingestedAt.toString()));
     }
 
-    private static ProducerRecord<byte[], byte[]> deadLetter(Line line, ArticleJson.Problem problem) {
+    private static ProducerRecord<byte[], byte[]> deadLetter(Line line, ParsedLine.Problem problem) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(HEADER_ERROR_CLASS, utf8(problem.kind().name()));
         headers.add(HEADER_ERROR_MESSAGE, utf8(problem.message()));
