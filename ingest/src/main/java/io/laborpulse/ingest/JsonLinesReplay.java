@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -149,6 +150,18 @@ public final class JsonLinesReplay {
         return run.finish();
     }
 
+    /**
+     * Publishes lines another reader made (the rows of an event file, the items of a feed)
+     * with the same batching, pacing and progress lines as a replay.
+     *
+     * @param name for the progress lines
+     */
+    public IngestPublisher.Summary replay(String name, Iterator<IngestPublisher.Line> lines) {
+        Run run = new Run(name, 0);
+        run.replay(lines);
+        return run.finish();
+    }
+
     private static List<Path> filesOf(Path fileOrFolder) {
         if (!Files.isDirectory(fileOrFolder)) {
             if (!Files.isRegularFile(fileOrFolder)) {
@@ -241,24 +254,33 @@ public final class JsonLinesReplay {
             while ((bytes = lines.next()) != null) {
                 number++;
                 bytesRead += bytes.length + 1;
-                if (isBlank(bytes)) {
-                    continue;
-                }
-                IngestPublisher.Line line = new IngestPublisher.Line(source, number, bytes);
-                if (speed > 0) {
-                    waitUntilDue(line);
-                }
-                batch.add(line);
-                if (batch.size() >= BATCH_SIZE) {
-                    flush();
-                }
-                if (!clock.instant().isBefore(nextProgress)) {
-                    logProgress();
+                if (!isBlank(bytes)) {
+                    add(new IngestPublisher.Line(source, number, bytes));
                 }
             }
             // A file's lines are committed before the next file starts, so a failure while
             // reading the next one cannot hold back the ones before it.
             flush();
+        }
+
+        void replay(Iterator<IngestPublisher.Line> lines) {
+            while (lines.hasNext()) {
+                add(lines.next());
+            }
+            flush();
+        }
+
+        private void add(IngestPublisher.Line line) {
+            if (speed > 0) {
+                waitUntilDue(line);
+            }
+            batch.add(line);
+            if (batch.size() >= BATCH_SIZE) {
+                flush();
+            }
+            if (!clock.instant().isBefore(nextProgress)) {
+                logProgress();
+            }
         }
 
         private void waitUntilDue(IngestPublisher.Line line) {
