@@ -4,11 +4,16 @@ import static io.laborpulse.ingest.Fixtures.AVRO;
 import static io.laborpulse.ingest.Fixtures.NO_TEXT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import io.laborpulse.ingest.feeds.FeedPoller;
+import io.laborpulse.ingest.feeds.FeedSpec;
 import io.laborpulse.schemas.TopicDefinition;
 import io.laborpulse.schemas.Topics;
 import io.laborpulse.schemas.avro.Article;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -41,8 +46,8 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Restart safety on a real in-process KRaft broker: whatever happens between runs, each
- * article is on {@code labor.articles.v1} exactly once for a {@code read_committed} reader.
+ * Restart safety on a real in-process KRaft broker: whatever happens between runs of a replay
+ * or of the feed poller, each article is on {@code labor.articles.v1} exactly once for a {@code read_committed} reader.
  *
  * <p>The publisher writes to the catalogue's fixed topic names, so each test gets a broker of
  * its own (about three seconds) rather than topics of its own.
@@ -100,6 +105,50 @@ class ReplayRestartIT {
         assertThat(second).isEqualTo(new IngestPublisher.Summary(feedArticles + 1, 0, feedArticles + 1, 0));
         assertEachSampleArticleExactlyOnce();
         assertThat(readCommitted(Topics.DEAD_LETTERS.name())).extracting(r -> utf8(r.value())).containsExactly(NO_TEXT);
+    }
+
+    @Test
+    void shouldNotRepublishFeedItemsAfterARestartOfThePoller() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] atom;
+        try (InputStream in = FeedPoller.class.getResourceAsStream("/io/laborpulse/ingest/feeds/atom-persian.xml")) {
+            atom = in.readAllBytes();
+        }
+        server.createContext("/atom.xml", exchange -> {
+            exchange.sendResponseHeaders(200, atom.length); // no validators: every poll gets the whole feed
+            exchange.getResponseBody().write(atom);
+            exchange.close();
+        });
+        server.start();
+        try {
+            FeedSpec spec = new FeedSpec("kargar", URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/atom.xml"),
+                    "fa", "IR", null);
+            long firstRun = pollOnceWithAFreshPoller(spec);
+
+            // A restart: new producer, new ledger read back from the topic, same feed.
+            long secondRun = pollOnceWithAFreshPoller(spec);
+
+            assertThat(firstRun).isEqualTo(2);
+            assertThat(secondRun).isZero();
+            Map<String, Long> perKey = readCommitted(Topics.ARTICLES.name()).stream()
+                    .collect(Collectors.groupingBy(r -> utf8(r.key()), Collectors.counting()));
+            assertThat(perKey).hasSize(2).allSatisfy((id, count) -> assertThat(count).isEqualTo(1L));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private long pollOnceWithAFreshPoller(FeedSpec spec) {
+        String bootstrap = cluster.bootstrapServers();
+        try (FeedPoller poller = new FeedPoller(List.of(spec), () -> new IngestPublisher<>(IngestFormat.ARTICLES,
+                new KafkaProducer<>(IngestProducers.transactional(bootstrap, transactionalId, NO_CLIENT_SETTINGS),
+                        new ByteArraySerializer(), new ByteArraySerializer()),
+                AVRO, IngestLedger.load(bootstrap, NO_CLIENT_SETTINGS), Clock.systemUTC(), new SimpleMeterRegistry()),
+                FeedPoller.defaultHttpClient(), Clock.systemUTC(), new SimpleMeterRegistry())) {
+            FeedPoller.FeedStatus status = poller.poll(spec.name());
+            assertThat(status.lastResult()).as(String.valueOf(status.lastError())).isEqualTo(FeedPoller.Result.OK);
+            return status.newItems();
+        }
     }
 
     @Test
