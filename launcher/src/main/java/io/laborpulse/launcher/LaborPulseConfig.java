@@ -97,6 +97,18 @@ public final class LaborPulseConfig extends AbstractConfig {
     public static final String WEBHOOK_MAX_BODY_CONFIG = "webhook.max.body.bytes";
     private static final String WEBHOOK_MAX_BODY_DOC = "Largest webhook request body; larger ones get 413.";
 
+    public static final String FEEDS_FILE_CONFIG = "feeds.file";
+    private static final String FEEDS_FILE_DOC =
+            "JSON file of RSS/Atom feeds to poll (name, url, lang, country, pollInterval); empty polls none.";
+
+    public static final String EVENTS_PATH_CONFIG = "events.path";
+    private static final String EVENTS_PATH_DOC =
+            "CSV or JSON-lines file, or folder of them, of structured events to publish at start; empty publishes none.";
+
+    public static final String EVENTS_MAPPING_CONFIG = "events.mapping";
+    private static final String EVENTS_MAPPING_DOC =
+            "JSON column mapping for events.path (source, delimiter, dateFormat, columns); empty: columns named after the fields.";
+
     private static final ConfigDef DEFINITION = new ConfigDef()
             .define(BOOTSTRAP_SERVERS_CONFIG, Type.STRING, "", Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
             .define(SCHEMA_REGISTRY_URL_CONFIG, Type.STRING, "", Importance.HIGH, SCHEMA_REGISTRY_URL_DOC)
@@ -116,7 +128,10 @@ public final class LaborPulseConfig extends AbstractConfig {
             .define(SPIKE_WARMUP_CONFIG, Type.LONG, 14 * 24L, Range.atLeast(0), Importance.LOW, SPIKE_WARMUP_DOC)
             .define(WEBHOOK_ENABLED_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, WEBHOOK_ENABLED_DOC)
             .define(WEBHOOK_TOKEN_CONFIG, Type.PASSWORD, "", Importance.MEDIUM, WEBHOOK_TOKEN_DOC)
-            .define(WEBHOOK_MAX_BODY_CONFIG, Type.INT, 5 * 1024 * 1024, Range.atLeast(1), Importance.LOW, WEBHOOK_MAX_BODY_DOC);
+            .define(WEBHOOK_MAX_BODY_CONFIG, Type.INT, 5 * 1024 * 1024, Range.atLeast(1), Importance.LOW, WEBHOOK_MAX_BODY_DOC)
+            .define(FEEDS_FILE_CONFIG, Type.STRING, "", Importance.MEDIUM, FEEDS_FILE_DOC)
+            .define(EVENTS_PATH_CONFIG, Type.STRING, "", Importance.MEDIUM, EVENTS_PATH_DOC)
+            .define(EVENTS_MAPPING_CONFIG, Type.STRING, "", Importance.LOW, EVENTS_MAPPING_DOC);
 
     /** Read by the {@code laborpulse} script, not by the program. */
     private static final String SCRIPT_JAVA_OPTS = "java.opts";
@@ -234,6 +249,26 @@ public final class LaborPulseConfig extends AbstractConfig {
         WebhookSettings defaults = WebhookSettings.defaults(getPassword(WEBHOOK_TOKEN_CONFIG).value());
         return new WebhookSettings(getInt(WEBHOOK_MAX_BODY_CONFIG), defaults.maxItems(), defaults.queueCapacity(),
                 defaults.ackTimeout(), defaults.bearerToken());
+    }
+
+    /** The feeds file, or empty when no feeds are configured. */
+    public java.util.Optional<Path> feedsFile() {
+        return optionalPath(FEEDS_FILE_CONFIG);
+    }
+
+    /** The structured event file or folder to publish at start, or empty. */
+    public java.util.Optional<Path> eventsPath() {
+        return optionalPath(EVENTS_PATH_CONFIG);
+    }
+
+    /** The column mapping for {@link #eventsPath()}, or empty for canonical columns. */
+    public java.util.Optional<Path> eventsMapping() {
+        return optionalPath(EVENTS_MAPPING_CONFIG);
+    }
+
+    private java.util.Optional<Path> optionalPath(String key) {
+        String value = getString(key);
+        return value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(Path.of(value.strip()));
     }
 
     public Duration grace() {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
             "",
             "Run 'laborpulse standalone' to start the whole pipeline on this machine."
         },
-        subcommands = {StandaloneCommand.class, EnrichCommand.class, EvalCommand.class, SpikesEvalCommand.class,
+        subcommands = {StandaloneCommand.class, IngestCommand.class, EnrichCommand.class, EvalCommand.class, SpikesEvalCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -3,6 +3,9 @@ package io.laborpulse.launcher;
 import io.laborpulse.extract.LaborExtractor;
 import io.laborpulse.ingest.IngestFormat;
 import io.laborpulse.ingest.IngestPublisher;
+import io.laborpulse.ingest.feeds.FeedPoller;
+import io.laborpulse.ingest.feeds.FeedSpec;
+import io.laborpulse.ingest.feeds.FeedStatusHandler;
 import io.laborpulse.ingest.webhook.IngestWebhook;
 import io.laborpulse.schemas.Topics;
 import io.laborpulse.schemas.avro.LaborEvent;
@@ -78,6 +81,7 @@ public final class Standalone implements AutoCloseable {
     private OpsServer ops;
     private LiveSummary summary;
     private CompletableFuture<IngestPublisher.Summary> sampleFeed = CompletableFuture.completedFuture(null);
+    private CompletableFuture<IngestPublisher.Summary> eventFiles = CompletableFuture.completedFuture(null);
     private Map<String, String> clientProperties = Map.of();
     private String applicationId;
 
@@ -174,10 +178,22 @@ public final class Standalone implements AutoCloseable {
                 ops.route(webhook.path(), webhook);
             }
         }
+        BackgroundIngest.Target ingestTarget = new BackgroundIngest.Target(bootstrapServers, client, registry, metrics);
+        if (config.feedsFile().isPresent()) {
+            FeedPoller poller = new FeedPoller(FeedSpec.load(config.feedsFile().get()),
+                    () -> IngestPublisher.connect(IngestFormat.ARTICLES, "feeds", bootstrapServers, client, registry, metrics),
+                    FeedPoller.defaultHttpClient(), Clock.systemUTC(), metrics);
+            add("feed poller", poller);
+            ops.route(FeedStatusHandler.PATH, new FeedStatusHandler(poller));
+            poller.start();
+        }
         ops.start();
+        if (config.eventsPath().isPresent()) {
+            eventFiles = BackgroundIngest.eventFiles(this, config.eventsPath().get(), config.eventsMapping(), ingestTarget);
+        }
 
         if (config.sampleFeed()) {
-            sampleFeed = SampleFeedIngest.start(this, bootstrapServers, client, registry, metrics);
+            sampleFeed = BackgroundIngest.sampleFeed(this, ingestTarget);
         }
 
         summary = new LiveSummary(bootstrapServers, client,
@@ -267,6 +283,11 @@ public final class Standalone implements AutoCloseable {
     /** Whether the sample feed has been replayed (or was not asked for). */
     public boolean sampleFeedDone() {
         return sampleFeed.isDone();
+    }
+
+    /** What publishing the configured event files came to, once done. */
+    public CompletableFuture<IngestPublisher.Summary> eventFiles() {
+        return eventFiles;
     }
 
     /**

@@ -133,7 +133,7 @@ final class StandaloneCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<String, String> readFile(Path file) throws IOException {
+    static Map<String, String> readFile(Path file) throws IOException {
         Map<String, String> values = new HashMap<>();
         if (file == null) {
             return values;

@@ -3,16 +3,20 @@ package io.laborpulse.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.net.httpserver.HttpServer;
+import io.laborpulse.ingest.IngestPublisher;
 import io.laborpulse.schemas.Topics;
 import io.laborpulse.schemas.avro.LaborEvent;
 import io.laborpulse.schemas.avro.Granularity;
 import io.laborpulse.schemas.avro.RegionActivity;
 import io.laborpulse.schemas.registry.HttpSchemaRegistryClient;
 import io.laborpulse.schemas.serde.ConfluentAvroSerde;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,6 +82,73 @@ class StandaloneIT {
             assertThat(activityTotals(readAll(restarted, Topics.ACTIVITY.name(), RegionActivity.class)))
                     .isEqualTo(SAMPLE_FEED_EVENTS_BY_REGION);
             assertWebhookArticleIsCounted(restarted);
+        }
+    }
+
+    /**
+     * Every configured source in one run: a feed polled from a local server, an event file with
+     * a column mapping, and a reported event POSTed to the webhook, each ending as an event in
+     * its region; the feed's status is served and its polls are on /metrics.
+     */
+    @Test
+    void shouldIngestConfiguredFeedsEventFilesAndPostedReportedEvents() throws Exception {
+        byte[] rss = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>t</title>"
+                + "<link>http://127.0.0.1/</link><description>d</description><item>"
+                + "<title>اعتصاب کارگران پتروشیمی در عسلویه</title><link>/news/8</link>"
+                + "<pubDate>Mon, 01 Dec 2025 08:00:00 GMT</pubDate>"
+                + "<description><![CDATA[<p>کارگران پیمانی پتروشیمی در عسلویه دست از کار کشیدند.</p>]]></description>"
+                + "</item></channel></rss>").getBytes(StandardCharsets.UTF_8);
+        HttpServer feedServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        feedServer.createContext("/rss.xml", exchange -> {
+            exchange.sendResponseHeaders(200, rss.length);
+            exchange.getResponseBody().write(rss);
+            exchange.close();
+        });
+        feedServer.start();
+        Path feeds = Files.writeString(dataDir.resolve("feeds.json"), "{\"feeds\": [{\"name\": \"it-feed\", \"url\": "
+                + "\"http://127.0.0.1:" + feedServer.getAddress().getPort() + "/rss.xml\", \"lang\": \"fa\", \"country\": \"IR\"}]}");
+        Path events = Files.writeString(dataDir.resolve("tracker.csv"),
+                "Ref;Day;Land;Town;Action;Workers\nT-9;01/12/2025;EG;Mahalla;strike;3000\n");
+        Path mapping = Files.writeString(dataDir.resolve("tracker.mapping.json"), "{\"source\": \"tracker\", \"delimiter\": \";\", "
+                + "\"dateFormat\": \"dd/MM/yyyy\", \"columns\": {\"id\": \"Ref\", \"date\": \"Day\", \"country\": \"Land\", "
+                + "\"place\": \"Town\", \"type\": \"Action\", \"participants\": \"Workers\"}}");
+        Map<String, String> values = configValues();
+        values.put(LaborPulseConfig.SAMPLE_FEED_CONFIG, "false");
+        values.put(LaborPulseConfig.FEEDS_FILE_CONFIG, feeds.toString());
+        values.put(LaborPulseConfig.EVENTS_PATH_CONFIG, events.toString());
+        values.put(LaborPulseConfig.EVENTS_MAPPING_CONFIG, mapping.toString());
+        try (Standalone standalone = Standalone.start(new LaborPulseConfig(values), System.out)) {
+            assertHealthy(standalone);
+            HttpResponse<String> posted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + standalone.httpPort() + "/api/v1/reported-events"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"f-1\",\"source\":\"form\",\"type\":\"protest\","
+                            + "\"country\":\"IR\",\"place\":\"Ahvaz\",\"date\":\"2025-12-01\",\"participants\":120}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                List<LaborEvent> all = readAll(standalone, Topics.EVENTS.name(), LaborEvent.class);
+                assertThat(all).anySatisfy(e -> {
+                    assertThat(e.getSources()).containsExactly("it-feed");
+                    assertThat(e.getRegion()).isEqualTo("IR-18");
+                });
+                assertThat(all).anySatisfy(e -> {
+                    assertThat(e.getId()).isEqualTo("tracker:T-9");
+                    assertThat(e.getRegion()).isEqualTo("EG-GH");
+                    assertThat(e.getParticipants()).isEqualTo(3000L);
+                });
+                assertThat(all).anySatisfy(e -> {
+                    assertThat(e.getId()).isEqualTo("form:f-1");
+                    assertThat(e.getRegion()).isEqualTo("IR-06");
+                });
+            });
+            assertThat(standalone.eventFiles().get()).isEqualTo(new IngestPublisher.Summary(1, 1, 0, 0));
+            assertThat(get(standalone, "/api/v1/feeds").body()).contains("\"name\":\"it-feed\"", "\"lastResult\":\"OK\"",
+                    "\"newItems\":1");
+            assertThat(scrape(standalone)).contains("laborpulse_feed_polls_total{feed=\"it-feed\",result=\"ok\"} 1.0",
+                    "laborpulse_ingest_records_total{outcome=\"sent\",source=\"it-feed\"} 1.0");
+        } finally {
+            feedServer.stop(0);
         }
     }
 
@@ -150,6 +221,10 @@ class StandaloneIT {
     }
 
     private LaborPulseConfig config() {
+        return new LaborPulseConfig(configValues());
+    }
+
+    private Map<String, String> configValues() {
         Map<String, String> values = new HashMap<>();
         values.put(LaborPulseConfig.DATA_DIR_CONFIG, dataDir.toString());
         values.put(LaborPulseConfig.KAFKA_PORT_CONFIG, "0");
@@ -157,7 +232,7 @@ class StandaloneIT {
         values.put(LaborPulseConfig.REGISTRY_PORT_CONFIG, "0");
         values.put(LaborPulseConfig.HTTP_PORT_CONFIG, "0");
         values.put(LaborPulseConfig.SUMMARY_INTERVAL_CONFIG, "0");
-        return new LaborPulseConfig(values);
+        return values;
     }
 
     private static void assertHealthy(Standalone standalone) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.laborpulse.ingest.IngestPublisher;
+import io.laborpulse.ingest.JsonLinesReplay;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -40,7 +41,23 @@ public final class EventFileReader {
     private EventFileReader() {
     }
 
-    /** The {@code .csv}, {@code .jsonl} and {@code .json} files of a folder in name order, or the one file given. */
+    /**
+     * Publishes every event file of {@code fileOrFolder} through {@code replay} (whose publisher
+     * must be one of {@code REPORTED_EVENTS}), file by file, with its batching and progress lines.
+     */
+    public static IngestPublisher.Summary publishAll(Path fileOrFolder, EventFileMapping mapping, JsonLinesReplay replay) {
+        IngestPublisher.Summary total = IngestPublisher.Summary.none();
+        List<Path> files = filesOf(fileOrFolder);
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("No .csv or .jsonl event files in " + fileOrFolder);
+        }
+        for (Path file : files) {
+            total = total.plus(replay.replay(file.toString(), read(file, mapping).iterator()));
+        }
+        return total;
+    }
+
+    /** The {@code .csv} and {@code .jsonl} files of a folder in name order, or the one file given. */
     public static List<Path> filesOf(Path fileOrFolder) {
         if (Files.isRegularFile(fileOrFolder)) {
             return List.of(fileOrFolder);
@@ -57,12 +74,13 @@ public final class EventFileReader {
 
     private static boolean isEventFile(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".csv") || name.endsWith(".jsonl") || name.endsWith(".json");
+        return name.endsWith(".csv") || name.endsWith(".jsonl");
     }
 
     /**
-     * Every row of {@code file} as a line named after the file, numbered by the line it starts on.
-     * CSV unless the name ends in {@code .jsonl} or {@code .json}.
+     * Every row of {@code file} as a line named after the file, numbered by the line it starts on:
+     * CSV when the name ends in {@code .csv}, JSON lines otherwise. The file is read whole: the
+     * exports of trackers and forms are thousands of rows, not millions.
      */
     public static List<IngestPublisher.Line> read(Path file, EventFileMapping mapping) {
         String name = file.getFileName().toString();
