@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -56,10 +58,14 @@ class PrometheusIT {
     Path work;
 
     private final List<Process> processes = new ArrayList<>();
+    private HttpServer feedServer;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
     void stop() throws Exception {
+        if (feedServer != null) {
+            feedServer.stop(0);
+        }
         for (int i = processes.size() - 1; i >= 0; i--) {
             Process process = processes.get(i);
             process.destroy(); // SIGTERM: both stop cleanly
@@ -105,9 +111,27 @@ class PrometheusIT {
                 .redirectOutput(work.resolve("standalone.log").toFile());
         // Windows close an hour after their end, so a short run has closed windows to report.
         builder.environment().put("LABORPULSE_ACTIVITY_GRACE_MS", Long.toString(Duration.ofHours(1).toMillis()));
+        builder.environment().put("LABORPULSE_FEEDS_FILE", feedsFile().toString());
         processes.add(builder.start());
         await().atMost(Duration.ofMinutes(2)).ignoreExceptions().untilAsserted(() ->
                 assertThat(get(URI.create("http://127.0.0.1:" + httpPort + "/health")).statusCode()).isEqualTo(200));
+    }
+
+    /** One RSS feed on a local server, polled every 30 s, so the feed-health panels have data. */
+    private Path feedsFile() throws IOException {
+        byte[] rss = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>t</title>"
+                + "<link>http://127.0.0.1/</link><description>d</description><item><title>تجمع کارگران در اراک</title>"
+                + "<link>/1</link><description>کارگران یک کارخانه در اراک تجمع کردند.</description></item></channel></rss>")
+                .getBytes(StandardCharsets.UTF_8);
+        feedServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        feedServer.createContext("/rss.xml", exchange -> {
+            exchange.sendResponseHeaders(200, rss.length);
+            exchange.getResponseBody().write(rss);
+            exchange.close();
+        });
+        feedServer.start();
+        return Files.writeString(work.resolve("feeds.json"), "{\"feeds\": [{\"name\": \"prometheus-it\", \"url\": \"http://127.0.0.1:"
+                + feedServer.getAddress().getPort() + "/rss.xml\", \"lang\": \"fa\", \"pollInterval\": \"PT30S\"}]}");
     }
 
     /** A record the topology must dead-letter, and an article through the webhook. */
