@@ -67,11 +67,11 @@ public final class ReportedEventJson {
             return ParsedLine.invalid(fields.problem());
         }
         if (type == null) {
-            return ParsedLine.invalid(ParsedLine.Kind.MISSING_FIELD, line, TYPE, "is required: the event type as the source names it");
+            return ParsedLine.invalid(ParsedLine.Kind.MISSING_FIELD, line, TYPE, "is required: the event type as the source names it (strike, protest, …)");
         }
         if (country == null && region == null && place == null) {
             return ParsedLine.invalid(ParsedLine.Kind.MISSING_FIELD, line, PLACE,
-                    "the event needs a place: give at least one of 'country', 'region' or 'place'");
+                    "is missing: the event needs a place; give at least one of 'country', 'region' or 'place'");
         }
         LocalDate eventDate;
         try {

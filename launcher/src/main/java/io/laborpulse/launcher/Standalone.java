@@ -229,14 +229,20 @@ public final class Standalone implements AutoCloseable {
     }
 
     private String banner(LaborPulseConfig config) {
-        return String.join(System.lineSeparator(),
+        List<String> lines = new java.util.ArrayList<>(List.of(
                 "Labor Pulse is running. Ctrl-C stops it.",
                 "  Kafka           " + bootstrapServers + (config.embeddedKafka() ? "  (embedded, data in " + config.dataDir() + ")" : ""),
                 "  Schema registry " + registryUrl + (config.embeddedRegistry() ? "  (embedded)" : ""),
                 "  Health          " + httpBase() + "/health",
                 "  Metrics         " + httpBase() + "/metrics",
-                "  Log             " + config.dataDir().resolve("logs").resolve("laborpulse.log"),
-                "");
+                "  Queries         " + httpBase() + "/api/v1/top?granularity=hour"));
+        if (config.webhookEnabled()) {
+            lines.add("  Webhook         POST " + httpBase() + IngestWebhook.ARTICLES_PATH + " and " + IngestWebhook.REPORTED_EVENTS_PATH);
+        }
+        config.feedsFile().ifPresent(file -> lines.add("  Feeds           " + file + ", status on " + httpBase() + FeedStatusHandler.PATH));
+        lines.add("  Log             " + config.dataDir().resolve("logs").resolve("laborpulse.log"));
+        lines.add("");
+        return String.join(System.lineSeparator(), lines);
     }
 
     private String bannerLine() {
