@@ -28,6 +28,18 @@ class SpikeEvaluationTest {
     }
 
     @Test
+    void shouldBoundTheBestTestByTheFalseAlertBudget() {
+        // Expected 10 in the hour: chance reaches 22 or more about once in 1,400 hours, 21 or more
+        // more often than once a month, so the best test alerts from 22; a 5x hour (mean 50) gets there almost surely.
+        assertThat(SpikeEvaluation.poissonTail(10, 22)).isLessThan(SpikeEvaluation.MONTHLY_FALSE_ALERT_BUDGET);
+        assertThat(SpikeEvaluation.poissonTail(10, 21)).isGreaterThan(SpikeEvaluation.MONTHLY_FALSE_ALERT_BUDGET);
+        assertThat(SpikeEvaluation.bestPossible(10, 5)).isGreaterThan(0.999);
+        // Expected 0.2: even the best test needs 3 events, which a 5x hour (mean 1) reaches 8 % of the time.
+        assertThat(SpikeEvaluation.bestPossible(0.2, 5)).isBetween(0.07, 0.09);
+        assertThat(SpikeEvaluation.poissonTail(3, 0)).isEqualTo(1.0);
+    }
+
+    @Test
     void shouldFindNothingWithADetectorThatNeverFires() {
         SpikeModel<Long> silent = new SpikeModel<>() {
             public Long fresh() { return 0L; }
