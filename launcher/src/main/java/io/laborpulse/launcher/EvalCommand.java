@@ -29,15 +29,21 @@ import picocli.CommandLine.Parameters;
         usageHelpAutoWidth = true,
         header = "Score the extraction engine on labelled article sets.",
         description = {
-            "Each FILE holds JSON lines labelled as ../shared/devset/articles.jsonl is: id, lang, title, text, "
-                    + "published, region, event_type, participants and, for round-ups, events [{region, event_type}].",
+            "Each FILE holds JSON lines labelled as ../shared/devset/articles.jsonl is: id, lang, title, text (or "
+                    + "text_file, a path relative to the FILE), published, region, event_type, participants and, for round-ups, "
+                    + "events [{region, event_type}].",
             "Prints region accuracy, event-type macro-F1 and per-type F1, participant exact match, round-up "
-                    + "recall and the share of single stories read as one event, per language and overall. Without FILE it scores ../shared/devset/articles.jsonl.",
+                    + "recall and the share of single stories read as one event, per language and overall. Without FILE it scores "
+                    + "the team's development set (evaluation/dev.jsonl), the five shared samples (evaluation/shared-samples.jsonl, "
+                    + "texts read from ../shared/samples) and ../shared/devset/articles.jsonl, each where present. The held-out "
+                    + "set (evaluation/heldout/unseen.jsonl) is scored only when named.",
             ""
         })
 final class EvalCommand implements Callable<Integer> {
 
-    static final Path DEFAULT_SET = Path.of("..", "shared", "devset", "articles.jsonl");
+    /** The sets tuned on, scored by default. */
+    static final List<Path> DEFAULT_SETS = List.of(Path.of("evaluation", "dev.jsonl"), Path.of("evaluation", "shared-samples.jsonl"),
+            Path.of("..", "shared", "devset", "articles.jsonl"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Parameters(arity = "0..*", paramLabel = "FILE", description = "Labelled JSON-lines sets.")
@@ -49,11 +55,15 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<Path> sets = files.isEmpty() ? List.of(DEFAULT_SET) : files;
+        List<Path> sets = files.isEmpty() ? DEFAULT_SETS : files;
         LaborExtractor extractor = LaborExtractor.loadDefault();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         for (Path set : sets) {
             if (!Files.exists(set)) {
+                if (files.isEmpty()) {
+                    out.println(set + ": not present, skipped");
+                    continue;
+                }
                 throw new IllegalArgumentException("No labelled set at " + set.toAbsolutePath());
             }
             List<Evaluation.Gold> gold = new ArrayList<>();
@@ -66,7 +76,7 @@ final class EvalCommand implements Callable<Integer> {
                 Evaluation.Gold labelled = gold(item);
                 gold.add(labelled);
                 predicted.put(labelled.id(), extractor.extract(new Document(labelled.id(), EnrichCommand.text(item, "title"),
-                        EnrichCommand.text(item, "text"), EnrichCommand.text(item, "url"),
+                        text(item, set), EnrichCommand.text(item, "url"),
                         EnrichCommand.published(EnrichCommand.text(item, "published")), null, null)));
             }
             out.print(report(set.toString(), Evaluation.score(gold, predicted)));
@@ -76,6 +86,19 @@ final class EvalCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The item's text, or the text of its {@code text_file} (relative to the set), or null when that file is missing. */
+    private static String text(JsonNode item, Path set) throws IOException {
+        String file = EnrichCommand.text(item, "text_file");
+        if (file == null) {
+            return EnrichCommand.text(item, "text");
+        }
+        Path path = set.toAbsolutePath().getParent().resolve(file).normalize();
+        if (!Files.exists(path)) {
+            throw new IllegalArgumentException("Item " + item.path("id").asText() + " of " + set + ": no text file " + path);
+        }
+        return Files.readString(path, StandardCharsets.UTF_8);
     }
 
     static Evaluation.Gold gold(JsonNode item) {
