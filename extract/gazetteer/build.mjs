@@ -200,9 +200,9 @@ const PERSON_NAMES = new Set([
   'victoria', 'washington', 'georgia', 'mary', 'madison', 'jackson', 'lincoln', 'franklin', 'jefferson', 'monroe',
   'nelson', 'hamilton', 'clarendon', 'wellington', 'elizabeth', 'christian', 'albert', 'alexander', 'charlotte',
   'catherine', 'anne', 'andrew', 'george', 'david', 'john', 'james', 'peter', 'paul', 'thomas', 'joseph', 'michael',
-  'patrick', 'philip', 'luke', 'mark', 'matthew', 'lucy', 'maria', 'sofia', 'sophia', 'helena', 'barbara', 'clara',
+  'patrick', 'philip', 'luke', 'mark', 'matthew', 'lucy', 'maria', 'helena', 'barbara', 'clara',
   'grace', 'hope', 'joy', 'faith', 'santa', 'san', 'saint', 'st', 'amanda', 'diana', 'florence', 'jordan', 'kent',
-  'chester', 'bristol', 'salem', 'warren', 'marion', 'carroll', 'clay', 'mercer', 'morgan', 'taylor', 'moore',
+  'chester', 'salem', 'warren', 'marion', 'carroll', 'clay', 'mercer', 'morgan', 'taylor', 'moore',
 ]);
 
 function englishCommonWords() {
