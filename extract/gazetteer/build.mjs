@@ -165,8 +165,6 @@ function fold(name) {
 }
 
 const isHan = (s) => /^\p{Script=Han}+$/u.test(s);
-const isArabicScript = (s) => /\p{Script=Arabic}/u.test(s);
-const isLatin = (s) => /^[\p{Script=Latin}0-9 '\-.]+$/u.test(s);
 const letters = (s) => [...s].filter((c) => /\p{L}/u.test(c)).length;
 
 // ---------------------------------------------------------------------------------------------
@@ -204,7 +202,11 @@ const PERSON_NAMES = new Set([
   'catherine', 'anne', 'andrew', 'george', 'david', 'john', 'james', 'peter', 'paul', 'thomas', 'joseph', 'michael',
   'patrick', 'philip', 'luke', 'mark', 'matthew', 'lucy', 'maria', 'helena', 'barbara', 'clara',
   'grace', 'hope', 'joy', 'faith', 'santa', 'san', 'saint', 'st', 'amanda', 'diana', 'florence', 'jordan', 'kent',
-  'chester', 'salem', 'warren', 'marion', 'carroll', 'clay', 'mercer', 'morgan', 'taylor', 'moore',
+  'chester', 'salem', 'warren', 'marion', 'carroll', 'clay', 'mercer', 'morgan', 'taylor', 'moore', 'kerry', 'leon',
+  'aurora', 'savannah',
+  // and other single words that English text uses for something else: a company, a film hero, a
+  // race, a student, a Spanish or Portuguese word, a better-known namesake (Portland, Oregon)
+  'meta', 'batman', 'derby', 'grad', 'latina', 'para', 'mono', 'portland', 'kingston',
 ]);
 
 function englishCommonWords() {
@@ -618,6 +620,9 @@ function addForeignChinese(row, zh) {
   }
 }
 
+/** Latin names of places outside China, as keys: a pinyin short name equal to one is not added (八里 Bali, Taiwan, is not Bali). */
+const WORLD_LATIN_KEYS = new Set();
+
 function worldRows() {
   const rows = [];
   const curated = readCurated('world-curated.tsv');
@@ -632,11 +637,12 @@ function worldRows() {
     const keys = new Set(names.flatMap((n) => [key(n), key(fold(n))]));
     const known = s.parent && curated.find((r) => r.level === 'CITY' && r.region === top.code && [...keys].some((k) => r.names.has(k)));
     const row = new Row(known ? known.id : s.code, country, s.parent ? 'CITY' : 'REGION', top.code, null);
-    row.english = fold(names[0]) === names[0] ? names[0] : names[0];
+    row.english = names[0];
     for (const n of names) {
       row.addLatin(n, COUNTRY_NAMES.has(key(fold(n))));
     }
     addForeignChinese(row, ZH2.get(s.name));
+    names.forEach((n) => WORLD_LATIN_KEYS.add(key(fold(n))));
     rows.push(row);
   }
   rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -851,7 +857,7 @@ async function chinaRows() {
       }
     }
     if (!zone) {
-      if (short && [...short].length >= 2) {
+      if (short && [...short].length >= 2 && !WORLD_LATIN_KEYS.has(key(romanised))) {
         row.addLatin(romanised);
         if (romanised.includes("'")) {
           row.addLatin(romanised.replace(/'/g, ''));
