@@ -20,11 +20,19 @@ import java.util.Map;
 public final class Gazetteer {
 
     private static final String RESOURCE_DIR = "/io/laborpulse/extract/gazetteer/";
-    private static final List<String> FILES = List.of("iran.tsv", "china.tsv", "world.tsv");
+    /**
+     * Generated files first (written by {@code extract/gazetteer/build.mjs} from the public lists
+     * named in their headers), then the hand-written overlays, whose rows add names to the place
+     * with the same id, give it its English name and settle its names' weak marks.
+     */
+    private static final List<String> GENERATED = List.of("iran-generated.tsv", "china-generated.tsv", "world-generated.tsv");
+    private static final List<String> CURATED = List.of("iran-curated.tsv", "china-curated.tsv", "world-curated.tsv");
     private static final List<ULocale> COUNTRY_NAME_LOCALES = List.of(
             ULocale.ENGLISH, ULocale.forLanguageTag("fa"), ULocale.SIMPLIFIED_CHINESE, ULocale.forLanguageTag("ar"));
     /** A name marked {@code ~} in the data is also a common word: it counts only beside other evidence. */
     private static final char WEAK_MARK = '~';
+    /** In a curated file, a name marked {@code !} is taken away from the place its row names. */
+    private static final char REMOVE_MARK = '!';
 
     /** A name as matched: normalised form, the places it may mean, whether it is weak on its own. */
     record Name(String normalized, List<Place> places, boolean weak) {
@@ -48,22 +56,17 @@ public final class Gazetteer {
     }
 
     public static Gazetteer loadDefault() {
-        Map<String, Place> places = new LinkedHashMap<>();
-        Map<String, List<Place>> placesByName = new HashMap<>();
-        Map<String, Boolean> weak = new HashMap<>();
+        Loader loader = new Loader();
         for (String country : ULocale.getISOCountries()) {
             Place place = new Place(country, country, null, Precision.COUNTRY, new ULocale("", country).getDisplayCountry(ULocale.ENGLISH));
-            places.put(country, place);
+            loader.places.put(country, place);
             for (ULocale locale : COUNTRY_NAME_LOCALES) {
-                addName(placesByName, weak, new ULocale("", country).getDisplayCountry(locale), place);
+                loader.addName(new ULocale("", country).getDisplayCountry(locale), country, false);
             }
         }
-        for (String file : FILES) {
-            readTsv(file, places, placesByName, weak);
-        }
-        List<Name> names = new ArrayList<>();
-        placesByName.forEach((name, list) -> names.add(new Name(name, List.copyOf(list), weak.getOrDefault(name, false))));
-        return new Gazetteer(List.copyOf(names), Map.copyOf(places));
+        GENERATED.forEach(file -> loader.read(file, false));
+        CURATED.forEach(file -> loader.read(file, true));
+        return loader.build();
     }
 
     public Place place(String id) {
@@ -122,32 +125,89 @@ public final class Gazetteer {
         return before && after;
     }
 
-    private static void readTsv(String file, Map<String, Place> places, Map<String, List<Place>> placesByName,
-            Map<String, Boolean> weak) {
-        DataFiles.readTsv(RESOURCE_DIR + file, 6, cells -> {
-            Precision precision = Precision.valueOf(cells[2]);
-            Place place = places.computeIfAbsent(cells[0], id -> new Place(id, cells[1],
-                    precision == Precision.COUNTRY ? null : cells[3], precision, cells[4]));
-            addName(placesByName, weak, cells[4], place);
-            for (String alias : cells[5].split("\\|")) {
-                addName(placesByName, weak, alias, place);
-            }
-        });
-    }
+    /**
+     * Gathers places and names from the data files. A place is one id: rows of several files with
+     * the same id are merged, their names unioned, and the last English name given wins. A name's
+     * weak mark comes from the curated files where they list it, else from the generated ones.
+     */
+    private static final class Loader {
+        private final Map<String, Place> places = new LinkedHashMap<>();
+        /** Normalised name to the ids of the places it names, in the order first seen. */
+        private final Map<String, List<String>> idsByName = new HashMap<>();
+        private final Map<String, Boolean> weakGenerated = new HashMap<>();
+        private final Map<String, Boolean> weakCurated = new HashMap<>();
+        private final Map<String, java.util.Set<String>> removed = new HashMap<>();
 
-    private static void addName(Map<String, List<Place>> placesByName, Map<String, Boolean> weak, String raw, Place place) {
-        if (raw == null || raw.isBlank() || raw.equals("-")) {
-            return;
+        void read(String file, boolean curated) {
+            DataFiles.readTsv(RESOURCE_DIR + file, 6, cells -> {
+                Precision precision = Precision.valueOf(cells[2]);
+                String region = precision == Precision.COUNTRY ? null : cells[3];
+                String english = cells[4].equals("-") ? null : cells[4];
+                String[] aliases = cells[5].split("\\|");
+                Place known = places.get(cells[0]);
+                if (known == null) {
+                    String name = english != null ? english : firstName(aliases);
+                    places.put(cells[0], new Place(cells[0], cells[1], region, precision, name));
+                } else {
+                    if (!known.country().equals(cells[1]) || known.precision() != precision
+                            || !java.util.Objects.equals(known.region(), region)) {
+                        throw new IllegalStateException(file + ": " + cells[0] + " differs from its earlier row: " + known);
+                    }
+                    if (english != null) {
+                        places.put(cells[0], new Place(known.id(), known.country(), known.region(), known.precision(), english));
+                    }
+                }
+                for (String alias : aliases) {
+                    if (curated && !alias.isEmpty() && alias.charAt(0) == REMOVE_MARK) {
+                        removed.computeIfAbsent(normalize(alias.substring(1)), n -> new java.util.HashSet<>()).add(cells[0]);
+                    } else {
+                        addName(alias, cells[0], curated);
+                    }
+                }
+            });
         }
-        boolean isWeak = raw.charAt(0) == WEAK_MARK;
-        String normalized = TextNormalizer.normalize(isWeak ? raw.substring(1) : raw).strip();
-        if (normalized.length() < 2) {
-            return;
+
+        private static String firstName(String[] aliases) {
+            for (String alias : aliases) {
+                if (!alias.isBlank() && !alias.equals("-") && alias.charAt(0) != REMOVE_MARK) {
+                    return alias.charAt(0) == WEAK_MARK ? alias.substring(1) : alias;
+                }
+            }
+            return null;
         }
-        List<Place> list = placesByName.computeIfAbsent(normalized, n -> new ArrayList<>());
-        if (!list.contains(place)) {
-            list.add(place);
+
+        private static String normalize(String raw) {
+            return TextNormalizer.normalize(raw).strip();
         }
-        weak.merge(normalized, isWeak, Boolean::logicalOr);
+
+        void addName(String raw, String id, boolean curated) {
+            if (raw == null || raw.isBlank() || raw.equals("-")) {
+                return;
+            }
+            boolean isWeak = raw.charAt(0) == WEAK_MARK;
+            String normalized = normalize(isWeak ? raw.substring(1) : raw);
+            if (normalized.length() < 2) {
+                return;
+            }
+            List<String> ids = idsByName.computeIfAbsent(normalized, n -> new ArrayList<>(1));
+            if (!ids.contains(id)) {
+                ids.add(id);
+            }
+            (curated ? weakCurated : weakGenerated).merge(normalized, isWeak, Boolean::logicalOr);
+        }
+
+        Gazetteer build() {
+            Map<String, Place> byId = Map.copyOf(places);
+            List<Name> names = new ArrayList<>(idsByName.size());
+            idsByName.forEach((name, ids) -> {
+                java.util.Set<String> gone = removed.getOrDefault(name, java.util.Set.of());
+                List<Place> list = ids.stream().filter(id -> !gone.contains(id)).map(byId::get).toList();
+                if (!list.isEmpty()) {
+                    boolean weak = weakCurated.containsKey(name) ? weakCurated.get(name) : weakGenerated.getOrDefault(name, false);
+                    names.add(new Name(name, list, weak));
+                }
+            });
+            return new Gazetteer(List.copyOf(names), byId);
+        }
     }
 }

@@ -275,11 +275,11 @@ public final class LaborExtractor implements Extractor {
                 seen.addAll(heading.ids());
                 current = heading;
             } else if (!afterTitle || !leadSeen) {
-                // The title and the lead are one unit: their places are the first section's.
+                // The title and the lead are one unit: their places, all of them, are the first section's.
                 if (current.isNone()) {
                     current = place;
                 }
-                seen.addAll(place.ids());
+                placesIn(mentions, chunkStart, chunkEnd).forEach(named -> seen.addAll(named.ids()));
             } else if (!place.isNone() && disjoint(place.ids(), seen)
                     && (disjoint(place.regions(), current.regions()) || place.start() - chunkStart <= OPENING)
                     && lexicon.score(cues, chunkStart, chunkEnd).byType().values().stream()
@@ -315,7 +315,11 @@ public final class LaborExtractor implements Extractor {
             return ids.isEmpty();
         }
 
+        /** A name that is also a common word ({@code ~}) names no place on its own, so it opens no section. */
         static Named of(Gazetteer.Mention mention) {
+            if (mention.name().weak()) {
+                return NONE;
+            }
             Set<String> ids = new HashSet<>();
             Set<String> regions = new HashSet<>();
             mention.places().stream().filter(p -> p.precision() != Precision.COUNTRY).forEach(p -> {
@@ -342,8 +346,29 @@ public final class LaborExtractor implements Extractor {
                 ? firstPlace(mentions, chunkStart, Integer.MAX_VALUE) : Named.NONE;
     }
 
+    /**
+     * Whether no place of {@code a} is, lies in, or contains a place of {@code b}: a county and
+     * the prefecture it lies in (ids {@code CN-AH/anqing} and {@code CN-AH/anqing/tongcheng}) are
+     * one place for telling sections apart. Regions are left out: a round-up names the region
+     * first and then its cities, each a section of its own.
+     */
     private static boolean disjoint(Set<String> a, Set<String> b) {
-        return java.util.Collections.disjoint(a, b);
+        for (String x : a) {
+            for (String y : b) {
+                if (x.equals(y) || (x.indexOf('/') > 0 && y.indexOf('/') > 0 && (x.startsWith(y + "/") || y.startsWith(x + "/")))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static List<Named> placesIn(List<Gazetteer.Mention> mentions, int from, int to) {
+        return mentions.stream()
+                .filter(m -> m.start() >= from && m.end() <= to)
+                .map(Named::of)
+                .filter(named -> !named.isNone())
+                .toList();
     }
 
     /**

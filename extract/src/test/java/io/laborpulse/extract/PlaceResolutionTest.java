@@ -76,7 +76,7 @@ class PlaceResolutionTest {
         ExtractedEvent event = only("廣州市總工會為外賣騎手送溫暖", "廣州市總工會近日開展送溫暖活動,為300名外賣騎手送上禦寒物資。", null);
 
         assertThat(event.region()).isEqualTo("CN-GD");
-        assertThat(event.place()).isEqualTo("廣州");
+        assertThat(event.place()).isEqualTo("廣州市"); // the full name, as written: the gazetteer has 广州市
         assertThat(event.evidence()).startsWith("廣州市總工會為外賣騎手送溫暖");
     }
 

@@ -32,7 +32,7 @@ class RoundUpTest {
     void shouldSplitARoundUpAtSubHeadlinesThatOpenWithAPlace() {
         List<ExtractedEvent> events = read(GANSU_ROUND_UP);
 
-        assertThat(events).extracting(ExtractedEvent::place).containsExactly("酒泉", "张掖", "平凉");
+        assertThat(events).extracting(ExtractedEvent::place).containsExactly("酒泉市", "张掖市", "平凉市");
         assertThat(events).extracting(ExtractedEvent::type).containsExactly(
                 EventType.EMPLOYMENT_SERVICE, EventType.WELFARE_SERVICE, EventType.TRAINING);
         assertThat(events).allSatisfy(e -> assertThat(e.region()).isEqualTo("CN-GS"));
@@ -57,7 +57,7 @@ class RoundUpTest {
         List<ExtractedEvent> events = read("兰州市总工会举办招聘会。近日,兰州市总工会举办春风行动招聘会,来自白银、定西的500余名求职者参加。");
 
         assertThat(events).singleElement().satisfies(e -> {
-            assertThat(e.place()).isEqualTo("兰州");
+            assertThat(e.place()).isEqualTo("兰州市");
             assertThat(e.type()).isEqualTo(EventType.EMPLOYMENT_SERVICE);
         });
     }
@@ -82,6 +82,6 @@ class RoundUpTest {
                 "深圳市人社局表示,已派出劳动监察人员督促企业支付工资。",
                 "相关阅读:广州外卖骑手罢工讨薪");
 
-        assertThat(read(text)).singleElement().satisfies(e -> assertThat(e.place()).isEqualTo("深圳"));
+        assertThat(read(text)).singleElement().satisfies(e -> assertThat(e.place()).isEqualTo("深圳市"));
     }
 }

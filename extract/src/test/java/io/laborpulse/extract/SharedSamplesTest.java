@@ -68,7 +68,7 @@ class SharedSamplesTest {
         assertThat(extraction.events()).hasSize(8);
         assertThat(extraction.events()).allSatisfy(e -> assertThat(e.region()).isEqualTo("CN-GS"));
         assertThat(extraction.events()).extracting(ExtractedEvent::place).containsExactly(
-                "陇西县", "白银", "金昌", "临夏", "天水", "兰州城关区", "古浪县", "陇西县");
+                "陇西县", "白银市", "金昌市", "临夏", "天水市", "兰州城关区", "古浪县", "陇西县");
         assertThat(extraction.events()).extracting(ExtractedEvent::participants).containsExactly(
                 700L, 1425L, 500L, null, 260L, 57L, null, 102L);
         assertThat(extraction.events().get(2).type()).isEqualTo(EventType.EMPLOYMENT_SERVICE);
