@@ -32,8 +32,14 @@ public final class LaborExtractor implements Extractor {
     private static final int MAX_SECONDARY = 3;
     private static final Pattern CHUNK_BREAK_ZH = Pattern.compile("[\\n\\s\\u3000]+");
     private static final Pattern CHUNK_BREAK = Pattern.compile("\\n+");
-    /** How near a paragraph's start a place must be named for the paragraph to be about it. */
-    private static final int OPENING = 60;
+    /**
+     * How near a paragraph's start a place must be named for the paragraph to be about it: the
+     * opening clause, about 60 characters of Chinese, twice that in alphabetic scripts.
+     */
+    private static final int OPENING_ZH = 60;
+    private static final int OPENING = 120;
+    /** At most this many characters between a place and a place inside it ("'s ", "市"). */
+    private static final int CONTAINMENT_GAP = 4;
     /** Page furniture after an article's end: links to other stories. */
     private static final Pattern FURNITURE = Pattern.compile(
             "\\s*(?:上一篇|下一篇|相关阅读|相关新闻|相关文章|related|read more|see also|اقرا ایضا|اقرا المزید|بیشتر بخوانید|اخبار مرتبط|خبرهای مرتبط)");
@@ -268,6 +274,9 @@ public final class LaborExtractor implements Extractor {
             }
             Named heading = chunkEnd - chunkStart <= maxHeading ? openingPlace(mentions, chunkStart) : Named.NONE;
             Named place = firstPlace(mentions, chunkStart, chunkEnd);
+            // A later paragraph may name a new place inside the one already reported ("in
+            // Gazipur's Konabari area"): the new one, written right after, is the paragraph's own.
+            Named unseen = disjoint(place.ids(), seen) ? place : placeWithin(mentions, place, chunkEnd, seen);
             boolean afterTitle = chunkStart >= titleEnd;
             if (!heading.isNone() && disjoint(heading.ids(), current.ids()) && afterTitle) {
                 starts.add(chunkStart);
@@ -280,15 +289,15 @@ public final class LaborExtractor implements Extractor {
                     current = place;
                 }
                 placesIn(mentions, chunkStart, chunkEnd).forEach(named -> seen.addAll(named.ids()));
-            } else if (!place.isNone() && disjoint(place.ids(), seen)
-                    && (disjoint(place.regions(), current.regions()) || place.start() - chunkStart <= OPENING)
+            } else if (!unseen.isNone()
+                    && (disjoint(unseen.regions(), current.regions()) || unseen.start() - chunkStart <= (chinese ? OPENING_ZH : OPENING))
                     && lexicon.score(cues, chunkStart, chunkEnd).byType().values().stream()
                             .anyMatch(score -> score >= MIN_TYPE_SCORE)) {
                 // Another place with activity of its own: in another region, or in the same one
                 // when the paragraph opens with it ("Meanwhile, workers in Konabari…").
                 starts.add(chunkStart);
-                seen.addAll(place.ids());
-                current = place;
+                seen.addAll(unseen.ids());
+                current = unseen;
             }
             leadSeen |= afterTitle;
             chunkStart = next;
@@ -336,6 +345,24 @@ public final class LaborExtractor implements Extractor {
                 .filter(m -> m.start() >= from && m.end() <= to)
                 .map(Named::of)
                 .filter(named -> !named.isNone())
+                .findFirst()
+                .orElse(Named.NONE);
+    }
+
+    /**
+     * A place not yet seen, named right after {@code outer} and in its region ("Gazipur's
+     * Konabari", "白银市平川区"): a more precise place than the one already reported.
+     */
+    private static Named placeWithin(List<Gazetteer.Mention> mentions, Named outer, int to, Set<String> seen) {
+        if (outer.isNone()) {
+            return Named.NONE;
+        }
+        int outerEnd = mentions.stream().filter(m -> m.start() == outer.start()).mapToInt(Gazetteer.Mention::end).findFirst()
+                .orElse(outer.start());
+        return mentions.stream()
+                .filter(m -> m.start() >= outerEnd && m.start() - outerEnd <= CONTAINMENT_GAP && m.end() <= to)
+                .map(Named::of)
+                .filter(named -> !named.isNone() && disjoint(named.ids(), seen) && !disjoint(named.regions(), outer.regions()))
                 .findFirst()
                 .orElse(Named.NONE);
     }

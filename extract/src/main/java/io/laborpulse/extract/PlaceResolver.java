@@ -27,6 +27,12 @@ final class PlaceResolver {
     private static final double PRIOR_FACTOR = 1.5;
     private static final int DATELINE_WINDOW = 30;
     private static final List<String> DATELINE_CUES = List.of("خبرنگار", "به گزارش", "مراسل", "记者", "讯");
+    /**
+     * Phrases of a general statement rather than a report ("In Missouri and elsewhere, workers
+     * are…", "whether it is here in Colorado or elsewhere"): law firms' and agencies' blogs name
+     * their own state so, around a story from another one. Places in such a sentence do not vote.
+     */
+    private static final List<String> GENERAL_STATEMENT_CUES = List.of("elsewhere", "anywhere else", "here in ");
 
     /** The resolved place and its first mention (offsets in the text resolved), or {@link #NONE}. */
     record Resolution(Place place, Gazetteer.Mention mention) {
@@ -53,6 +59,9 @@ final class PlaceResolver {
         Map<String, Gazetteer.Mention> written = new HashMap<>();
         Map<String, Place> byId = new HashMap<>();
         for (Gazetteer.Mention mention : mentions) {
+            if (inGeneralStatement(text, mention.start())) {
+                continue;
+            }
             Place place = choose(mention, supported, priorCountry);
             if (place == null || (mention.name().weak() && place.region() != null && !strongSupport(mentions, place.region()))) {
                 continue;
@@ -130,6 +139,19 @@ final class PlaceResolver {
         }
         List<Place> inPrior = places.stream().filter(p -> p.country().equals(priorCountry)).toList();
         return inPrior.size() == 1 ? inPrior.get(0) : null;
+    }
+
+    private static boolean inGeneralStatement(String text, int at) {
+        int start = at;
+        while (start > 0 && ".!?\n".indexOf(text.charAt(start - 1)) < 0) {
+            start--;
+        }
+        int end = at;
+        while (end < text.length() && ".!?\n".indexOf(text.charAt(end)) < 0) {
+            end++;
+        }
+        String sentence = text.substring(start, end);
+        return GENERAL_STATEMENT_CUES.stream().anyMatch(sentence::contains);
     }
 
     private static boolean isDateline(String text, int start) {

@@ -23,6 +23,15 @@ class PlaceResolutionTest {
     }
 
     @Test
+    void shouldNotLetALawFirmsHomeStateInAGeneralStatementOutvoteTheStory() {
+        ExtractedEvent event = only("Worker dies in fall, OSHA investigating",
+                "Texas employers must keep their workers safe, here in Texas or elsewhere. A worker fell 30 feet to his death "
+                        + "at a grain elevator in Kansas last week. OSHA is investigating.", null);
+
+        assertThat(event.region()).isEqualTo("US-KS");
+    }
+
+    @Test
     void shouldReadAProvinceCapitalSharingItsNameAsTheCityInThatProvince() {
         ExtractedEvent event = only(null, "کارگران کارخانه ای در اصفهان مقابل فرمانداری تجمع کردند.", null);
 

@@ -39,6 +39,16 @@ class RoundUpTest {
     }
 
     @Test
+    void shouldSplitAParagraphAboutAPlaceInsideTheOneAlreadyReported() {
+        List<ExtractedEvent> events = read("Garment workers block highway in Gazipur\n"
+                + "Workers of a garment factory blocked the highway in Gazipur on Monday over three months of unpaid wages.\n"
+                + "Meanwhile, workers of another factory in Gazipur's Konabari area stopped work over a pay rise.");
+
+        assertThat(events).extracting(ExtractedEvent::type).containsExactly(EventType.PROTEST, EventType.STRIKE);
+        assertThat(events).allSatisfy(e -> assertThat(e.region()).isEqualTo("BD-C"));
+    }
+
+    @Test
     void shouldGiveEachSegmentItsOwnCountAndDate() {
         List<ExtractedEvent> events = read(GANSU_ROUND_UP);
 
