@@ -50,6 +50,7 @@ final class PlaceResolver {
      */
     static Resolution resolve(List<Gazetteer.Mention> mentions, String text, int titleEnd, String priorCountry,
             Set<String> context) {
+        boolean general = GENERAL_STATEMENT_CUES.stream().anyMatch(text::contains);
         Set<String> supported = new HashSet<>(context);
         supported.addAll(unambiguousRegions(mentions));
         Map<String, Double> regionScore = new HashMap<>();
@@ -59,7 +60,7 @@ final class PlaceResolver {
         Map<String, Gazetteer.Mention> written = new HashMap<>();
         Map<String, Place> byId = new HashMap<>();
         for (Gazetteer.Mention mention : mentions) {
-            if (inGeneralStatement(text, mention.start())) {
+            if (general && inGeneralStatement(text, mention.start())) {
                 continue;
             }
             Place place = choose(mention, supported, priorCountry);
