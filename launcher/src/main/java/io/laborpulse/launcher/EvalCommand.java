@@ -34,16 +34,28 @@ import picocli.CommandLine.Parameters;
                     + "events [{region, event_type}].",
             "Prints region accuracy, event-type macro-F1 and per-type F1, participant exact match, round-up "
                     + "recall and the share of single stories read as one event, per language and overall. Without FILE it scores "
-                    + "the team's development set (evaluation/dev.jsonl), the five shared samples (evaluation/shared-samples.jsonl, "
+                    + "the team's development set (evaluation/dev-*.jsonl), the five shared samples (evaluation/shared-samples.jsonl, "
                     + "texts read from ../shared/samples) and ../shared/devset/articles.jsonl, each where present. The held-out "
                     + "set (evaluation/heldout/unseen.jsonl) is scored only when named.",
             ""
         })
 final class EvalCommand implements Callable<Integer> {
 
-    /** The sets tuned on, scored by default. */
-    static final List<Path> DEFAULT_SETS = List.of(Path.of("evaluation", "dev.jsonl"), Path.of("evaluation", "shared-samples.jsonl"),
-            Path.of("..", "shared", "devset", "articles.jsonl"));
+    /** The team's development set: one file a language, {@code evaluation/dev-*.jsonl}. */
+    static final Path EVALUATION = Path.of("evaluation");
+
+    /** The sets tuned on, scored by default: the team's, the shared samples', the shared devset. */
+    static List<Path> defaultSets() throws IOException {
+        List<Path> sets = new ArrayList<>();
+        if (Files.isDirectory(EVALUATION)) {
+            try (var files = Files.list(EVALUATION)) {
+                files.filter(p -> p.getFileName().toString().matches("dev-.*\\.jsonl")).sorted().forEach(sets::add);
+            }
+        }
+        sets.add(EVALUATION.resolve("shared-samples.jsonl"));
+        sets.add(Path.of("..", "shared", "devset", "articles.jsonl"));
+        return sets;
+    }
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Parameters(arity = "0..*", paramLabel = "FILE", description = "Labelled JSON-lines sets.")
@@ -55,7 +67,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<Path> sets = files.isEmpty() ? DEFAULT_SETS : files;
+        List<Path> sets = files.isEmpty() ? defaultSets() : files;
         LaborExtractor extractor = LaborExtractor.loadDefault();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         for (Path set : sets) {
