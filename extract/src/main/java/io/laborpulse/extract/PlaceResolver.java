@@ -60,7 +60,7 @@ final class PlaceResolver {
         Map<String, Gazetteer.Mention> written = new HashMap<>();
         Map<String, Place> byId = new HashMap<>();
         for (Gazetteer.Mention mention : mentions) {
-            if (general && inGeneralStatement(text, mention.start())) {
+            if ((general && inGeneralStatement(text, mention.start())) || namesACounty(text, mention)) {
                 continue;
             }
             Place place = choose(mention, supported, priorCountry);
@@ -140,6 +140,15 @@ final class PlaceResolver {
         }
         List<Place> inPrior = places.stream().filter(p -> p.country().equals(priorCountry)).toList();
         return inPrior.size() == 1 ? inPrior.get(0) : null;
+    }
+
+    /**
+     * "Montgomery County" is not the city of Montgomery: a city name followed by "county" names
+     * a county the gazetteer does not hold, so it says nothing about which city.
+     */
+    private static boolean namesACounty(String text, Gazetteer.Mention mention) {
+        return text.startsWith(" county", mention.end())
+                && mention.places().stream().allMatch(p -> p.precision() == Precision.CITY);
     }
 
     private static boolean inGeneralStatement(String text, int at) {
