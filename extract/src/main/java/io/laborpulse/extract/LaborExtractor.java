@@ -32,6 +32,10 @@ public final class LaborExtractor implements Extractor {
     private static final int MAX_SECONDARY = 3;
     private static final Pattern CHUNK_BREAK_ZH = Pattern.compile("[\\n\\s\\u3000]+");
     private static final Pattern CHUNK_BREAK = Pattern.compile("\\n+");
+    /** Where a sentence or a "while" clause starts inside a paragraph of an alphabetic script. */
+    private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?;؛])\\s+|,\\s+(?=while\\s)");
+    /** How near a sentence's start its place must be named. */
+    private static final int SENTENCE_OPENING = 60;
     /**
      * How near a paragraph's start a place must be named for the paragraph to be about it: the
      * opening clause, about 60 characters of Chinese, twice that in alphabetic scripts.
@@ -284,11 +288,13 @@ public final class LaborExtractor implements Extractor {
                 seen.addAll(heading.ids());
                 current = heading;
             } else if (!afterTitle || !leadSeen) {
-                // The title and the lead are one unit: their places, all of them, are the first section's.
+                // The title and the lead's first sentence are one unit: their places, all of them,
+                // are the first section's. (Later sentences of the lead may open new places.)
                 if (current.isNone()) {
                     current = place;
                 }
-                placesIn(mentions, chunkStart, chunkEnd).forEach(named -> seen.addAll(named.ids()));
+                int unitEnd = afterTitle && !chinese ? firstSentenceEnd(text, chunkStart, chunkEnd) : chunkEnd;
+                placesIn(mentions, chunkStart, unitEnd).forEach(named -> seen.addAll(named.ids()));
             } else if (!unseen.isNone()
                     && (disjoint(unseen.regions(), current.regions()) || unseen.start() - chunkStart <= (chinese ? OPENING_ZH : OPENING))
                     && lexicon.score(cues, chunkStart, chunkEnd).byType().values().stream()
@@ -298,6 +304,9 @@ public final class LaborExtractor implements Extractor {
                 starts.add(chunkStart);
                 seen.addAll(unseen.ids());
                 current = unseen;
+            }
+            if (!chinese && afterTitle) {
+                current = sentencesAtNewPlaces(text, mentions, cues, chunkStart, chunkEnd, starts, seen, current);
             }
             leadSeen |= afterTitle;
             chunkStart = next;
@@ -314,6 +323,38 @@ public final class LaborExtractor implements Extractor {
             segments.add(new Segment(starts.get(i), end, headings.contains(starts.get(i))));
         }
         return segments;
+    }
+
+    private static int firstSentenceEnd(String text, int from, int to) {
+        Matcher breaks = SENTENCE_BREAK.matcher(text).region(from, to);
+        return breaks.find() ? breaks.start() : to;
+    }
+
+    /**
+     * Inside one paragraph, a sentence or a "while …" clause that opens at a place not yet seen
+     * and reports activity of its own starts another event: wire copy packs a round-up into one
+     * paragraph ("In Tshwane about 3,000 workers marched…, while in eThekwini depot workers downed
+     * tools. In Cape Town, …"). Returns the place the last such sentence is about.
+     */
+    private Named sentencesAtNewPlaces(String text, List<Gazetteer.Mention> mentions, Lexicon.Hits cues, int from, int to,
+            List<Integer> starts, Set<String> seen, Named current) {
+        Matcher breaks = SENTENCE_BREAK.matcher(text).region(from, to);
+        List<Integer> sentenceStarts = new ArrayList<>();
+        while (breaks.find()) {
+            sentenceStarts.add(breaks.end());
+        }
+        for (int i = 0; i < sentenceStarts.size(); i++) {
+            int start = sentenceStarts.get(i);
+            int end = i + 1 < sentenceStarts.size() ? sentenceStarts.get(i + 1) : to;
+            Named opening = firstPlace(mentions, start, Math.min(end, start + SENTENCE_OPENING));
+            if (!opening.isNone() && disjoint(opening.ids(), seen) && (starts.isEmpty() || start > starts.get(starts.size() - 1))
+                    && lexicon.score(cues, start, end).byType().values().stream().anyMatch(score -> score >= MIN_TYPE_SCORE)) {
+                starts.add(start);
+                seen.addAll(opening.ids());
+                current = opening;
+            }
+        }
+        return current;
     }
 
     /** A region or city mention: the ids and regions of the places it may be, and where it starts. */

@@ -22,7 +22,7 @@ public final class NumberReader {
             "([0-9][0-9,]*)\\s*(هزار)?(?:\\s*و\\s*([0-9]+))?\\s*(?:نفر|کارگر|تن از)");
 
     private static final Pattern EN = Pattern.compile(
-            "([0-9][0-9,]*)\\s+(?:[a-z-]+\\s+)?(?:workers|employees|people|members|drivers|nurses|teachers|miners|staff|riders|job seekers|jobseekers)"
+            "([0-9][0-9,]*)\\s+(?:[a-z-]+\\s+)?(?:workers|employees|people|members|drivers|nurses|doctors|teachers|miners|staff|riders|protesters|demonstrators|strikers|labou?rers|cleaners|pilots|job seekers|jobseekers)"
                     + "|(?:numbering|totalling|totaling)\\s+(?:around|about|some|nearly|over|more than)?\\s*([0-9][0-9,]*)",
             Pattern.UNICODE_CHARACTER_CLASS);
 

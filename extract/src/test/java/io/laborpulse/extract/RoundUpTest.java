@@ -49,6 +49,17 @@ class RoundUpTest {
     }
 
     @Test
+    void shouldSplitAWireParagraphAtSentencesAndClausesThatOpenAtANewPlace() {
+        List<ExtractedEvent> events = read("Doctors strike in three cities\n"
+                + "Junior doctors began a two-day strike on Monday. In Lucknow about 400 doctors walked out of the district hospital, "
+                + "while in Kolkata doctors at two medical colleges went on strike. In Pune, resident doctors joined the stoppage.");
+
+        assertThat(events).extracting(ExtractedEvent::region).containsExactly("IN-UP", "IN-WB", "IN-MH");
+        assertThat(events).allSatisfy(e -> assertThat(e.type()).isEqualTo(EventType.STRIKE));
+        assertThat(events.get(0).participants()).isEqualTo(400L);
+    }
+
+    @Test
     void shouldGiveEachSegmentItsOwnCountAndDate() {
         List<ExtractedEvent> events = read(GANSU_ROUND_UP);
 
