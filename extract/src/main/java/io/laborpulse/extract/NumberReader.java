@@ -22,7 +22,7 @@ public final class NumberReader {
             "([0-9][0-9,]*)\\s*(هزار)?(?:\\s*و\\s*([0-9]+))?\\s*(?:نفر|کارگر|تن از)");
 
     private static final Pattern EN = Pattern.compile(
-            "([0-9][0-9,]*)\\s+(?:[a-z-]+\\s+)?(?:workers|employees|people|members|drivers|nurses|doctors|teachers|miners|staff|riders|protesters|demonstrators|strikers|labou?rers|cleaners|pilots|job seekers|jobseekers)"
+            "([0-9][0-9,]*)\\s+(?:[a-z-]+\\s+)?(?:workers|employees|people|members|drivers|nurses|doctors|teachers|miners|staff|riders|protesters|demonstrators|strikers|labou?rers|cleaners|pilots|farmers|artisans|trainees|apprentices|families|job seekers|jobseekers)"
                     + "|(?:numbering|totalling|totaling)\\s+(?:around|about|some|nearly|over|more than)?\\s*([0-9][0-9,]*)",
             Pattern.UNICODE_CHARACTER_CLASS);
 
@@ -51,15 +51,18 @@ public final class NumberReader {
             "(?:مصدومیت|مصدوم شدن|زخمی شدن|مجروح شدن|آسیب دیدگی)\\s+" + FA_NUMBER + "\\s+" + FA_PERSON
                     + "|" + FA_NUMBER + "\\s+" + FA_PERSON + FA_GAP + "(?:مصدوم|زخمی|مجروح)");
     private static final String EN_NUMBER = "([0-9]+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)";
-    private static final String EN_PERSON = "(?:[a-z-]+\\s+)?(?:workers?|employees?|contractors?|miners?|men|man|women|woman|people|persons?|laborers?|labourers?)";
+    private static final String EN_PERSON = "(?:[a-z-]+\\s+)?(?:[a-z]*workers?|employees?|contractors?|miners?|men|man|women|woman|people|persons?|laborers?|labourers?)";
     private static final Pattern EN_DEAD = Pattern.compile(
             "\\b" + EN_NUMBER + "\\s+" + EN_PERSON + "\\s+(?:[a-z]+\\s+){0,3}?(?:killed|died|dies|dead|fatally|lost (?:his|her|their) li)"
                     + "|\\b(?:killed|killing|kills|left)\\s+" + EN_NUMBER + "\\s+" + EN_PERSON
                     + "|^\\s*(?:the\\s+)?()(?:worker|contractor|man|woman|employee|miner|laborer|labourer)\\s+(?:[a-z]+\\s+){0,2}?(?:killed|died|dies|dead|fatally)"
                     + "|\\bthe\\s+()(?:worker|contractor|employee|miner)\\s+(?:[a-z]+\\s+){0,1}?died");
     private static final Pattern EN_HURT = Pattern.compile(
-            "\\b" + EN_NUMBER + "\\s+(?:others?|" + EN_PERSON + ")\\s+(?:were\\s+|was\\s+)?(?:[a-z]+\\s+)?(?:injured|hurt|wounded|hospitali)"
-                    + "|\\binjur(?:ed|ing)\\s+" + EN_NUMBER + "\\s+(?:others?|" + EN_PERSON + ")");
+            "(?<!\\bno\\s)\\b" + EN_NUMBER + "\\s+(?:others?\\s+|" + EN_PERSON + "\\s+)?(?:were\\s+|was\\s+)?(?:[a-z]+\\s+)?"
+                    + "(?:injured|hurt|wounded|hospitali|taken to (?:a\\s+)?hospital)"
+                    + "|\\binjur(?:ed|ing)\\s+" + EN_NUMBER + "\\s+(?:others?|" + EN_PERSON + ")"
+                    + "|\\b(a|an|one)\\s+(?:[0-9]+-year-old\\s+)?(?:[a-z-]+\\s+)?(?:worker|employee|man|woman)\\s+(?:was\\s+)?"
+                    + "(?:suffered|sustained)\\s+(?:[a-z,]+\\s+){0,4}?injur");
     private static final String AR_PERSON = "(عاملين|عاملان|عامل|عمال|اشخاص|شخصين|شخص|موظفين|موظف)";
     private static final Pattern AR_DEAD = normalized(
             "(?:مصرع|وفاة|مقتل|لقي|قضى|توفي)\\s+([0-9]+\\s+)?" + AR_PERSON);

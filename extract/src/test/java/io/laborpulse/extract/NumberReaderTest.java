@@ -67,6 +67,14 @@ class NumberReaderTest {
     }
 
     @Test
+    void shouldCountEnglishCasualtiesWrittenAsWireCopyWritesThem() {
+        assertThat(casualties("en", "two dockworkers died and three others were injured when a crane collapsed")).isEqualTo(5L);
+        assertThat(casualties("en", "one worker died and eight others were taken to hospital")).isEqualTo(9L);
+        assertThat(casualties("en", "at least six workers were killed and around 20 injured in the fire")).isEqualTo(26L);
+        assertThat(casualties("en", "a 34-year-old worker suffered serious leg injuries when a forklift tipped")).isEqualTo(1L);
+    }
+
+    @Test
     void shouldNotCountAnAccidentReportWithoutACasualtyCount() {
         assertThat(casualties("en", "Fire at a warehouse; no one was hurt, officials said")).isNull();
         assertThat(casualties("zh", "工地发生火灾,无人员伤亡。")).isNull();
