@@ -15,7 +15,9 @@ import java.util.TreeSet;
  * participant exact match and round-up recall, per language and overall. Pure: the caller
  * reads the labelled set and runs the engine.
  *
- * <p>Rules: an item's reading is its first event (none reads as type {@code NONE}). Region
+ * <p>Rules: an item's reading is its first event (none reads as type {@code NONE}, except that an
+ * item labelled {@code OTHER}, no concrete labour event, is read right when the engine finds no
+ * event in it: nothing is counted either way, and it then has no region to score). Region
  * accuracy counts items whose label names a region and that are not round-ups. Participants
  * count where the label states a number. A round-up's labelled events are recalled by
  * predicted events of the same region and type, each used once. The single-story share guards
@@ -69,8 +71,9 @@ public final class Evaluation {
     private static Judgement judge(Gold item, Map<String, Extraction> predicted) {
         List<ExtractedEvent> events = predicted.getOrDefault(item.id(), new Extraction("und", List.of())).events();
         ExtractedEvent first = events.isEmpty() ? null : events.get(0);
-        String type = first == null ? NONE : first.type().name();
-        Boolean regionHit = item.events().isEmpty() && item.region() != null
+        boolean nothingToCount = first == null && EventType.OTHER.name().equals(item.type());
+        String type = first == null ? (nothingToCount ? item.type() : NONE) : first.type().name();
+        Boolean regionHit = item.events().isEmpty() && item.region() != null && !nothingToCount
                 ? first != null && item.region().equals(first.region()) : null;
         Boolean participantsHit = item.participants() != null
                 ? first != null && item.participants().equals(first.participants()) : null;

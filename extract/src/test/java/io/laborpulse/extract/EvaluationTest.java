@@ -54,4 +54,20 @@ class EvaluationTest {
         assertThat(all.regionItems()).isZero();
         assertThat(all.regionAccuracy()).isNaN();
     }
+
+    @Test
+    void shouldReadNoEventAsRightForAnItemWithNoLabourEventAndWrongForOneWithAnEvent() {
+        List<Evaluation.Gold> gold = List.of(
+                new Evaluation.Gold("en-sport", "en", "US-GA", "OTHER", null, List.of()),
+                new Evaluation.Gold("en-strike", "en", "US-CA", "STRIKE", null, List.of()));
+        Map<String, Extraction> predicted = Map.of(
+                "en-sport", new Extraction("en", List.of()),
+                "en-strike", new Extraction("en", List.of()));
+
+        Evaluation.Scores all = Evaluation.score(gold, predicted).get(Evaluation.ALL);
+
+        assertThat(all.typeF1()).containsEntry("OTHER", 1.0).containsEntry("STRIKE", 0.0);
+        assertThat(all.regionItems()).isEqualTo(1); // the strike's region is missed; the sport item has none to score
+        assertThat(all.regionAccuracy()).isEqualTo(0.0);
+    }
 }
