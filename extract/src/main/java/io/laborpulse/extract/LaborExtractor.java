@@ -93,6 +93,10 @@ public final class LaborExtractor implements Extractor {
             }
             body = body.substring(marker.end());
         }
+        // Many feeds repeat the headline as the text's first line: read once, it is the title.
+        if (!title.isEmpty() && body.strip().startsWith(title)) {
+            body = body.strip().substring(title.length());
+        }
         String lang = LanguageDetector.detect(title.isEmpty() ? body : title + "\n" + body);
         if (lang.equals(LanguageDetector.UNDETERMINED) && doc.langHint() != null && !doc.langHint().isBlank()) {
             lang = doc.langHint().strip().toLowerCase(Locale.ROOT);
@@ -295,7 +299,7 @@ public final class LaborExtractor implements Extractor {
                 }
                 int unitEnd = afterTitle && !chinese ? firstSentenceEnd(text, chunkStart, chunkEnd) : chunkEnd;
                 placesIn(mentions, chunkStart, unitEnd).forEach(named -> seen.addAll(named.ids()));
-            } else if (!unseen.isNone()
+            } else if (!unseen.isNone() && !PlaceResolver.isDateline(text, unseen.start())
                     && (disjoint(unseen.regions(), current.regions()) || unseen.start() - chunkStart <= (chinese ? OPENING_ZH : OPENING))
                     && lexicon.score(cues, chunkStart, chunkEnd).byType().values().stream()
                             .anyMatch(score -> score >= MIN_TYPE_SCORE)) {

@@ -51,6 +51,13 @@ final class PlaceResolver {
     static Resolution resolve(List<Gazetteer.Mention> mentions, String text, int titleEnd, String priorCountry,
             Set<String> context) {
         boolean general = GENERAL_STATEMENT_CUES.stream().anyMatch(text::contains);
+        Set<String> titleRegions = new HashSet<>();
+        for (Gazetteer.Mention mention : mentions) {
+            if (mention.start() < titleEnd && !mention.name().weak()) {
+                mention.places().stream().filter(p -> p.region() != null && mention.places().size() == 1)
+                        .forEach(p -> titleRegions.add(p.region()));
+            }
+        }
         Set<String> supported = new HashSet<>(context);
         supported.addAll(unambiguousRegions(mentions));
         Map<String, Double> regionScore = new HashMap<>();
@@ -73,7 +80,9 @@ final class PlaceResolver {
             } else if (mention.start() < titleEnd + OPENING_LENGTH) {
                 weight += OPENING_BONUS;
             }
-            if (isDateline(text, mention.start())) {
+            // The reporter's city decides only when the title does not name the event's place
+            // elsewhere ("…از اصفهان" over a story the title places in Shahrekord).
+            if (isDateline(text, mention.start()) && (titleRegions.isEmpty() || titleRegions.contains(place.region()))) {
                 weight += DATELINE_BONUS;
             }
             if (place.precision() == Precision.COUNTRY) {
@@ -164,7 +173,7 @@ final class PlaceResolver {
         return GENERAL_STATEMENT_CUES.stream().anyMatch(sentence::contains);
     }
 
-    private static boolean isDateline(String text, int start) {
+    static boolean isDateline(String text, int start) {
         String before = text.substring(Math.max(0, start - DATELINE_WINDOW), start);
         return DATELINE_CUES.stream().anyMatch(before::contains);
     }

@@ -32,6 +32,15 @@ class PlaceResolutionTest {
     }
 
     @Test
+    void shouldPreferTheTitlesPlaceOverTheReportersCityAndReadARepeatedTitleOnce() {
+        String title = "تجمع کارگران شهرداری شهرکرد مقابل شورای شهر";
+        ExtractedEvent event = only(title, title + "\nبه گزارش خبرنگار ایلنا از اصفهان، جمعی از کارگران شهرداری شهرکرد "
+                + "امروز در اعتراض به چهار ماه حقوق معوقه مقابل شورای شهر تجمع کردند.", null);
+
+        assertThat(event.region()).isEqualTo("IR-14");
+    }
+
+    @Test
     void shouldReadAProvinceCapitalSharingItsNameAsTheCityInThatProvince() {
         ExtractedEvent event = only(null, "کارگران کارخانه ای در اصفهان مقابل فرمانداری تجمع کردند.", null);
 

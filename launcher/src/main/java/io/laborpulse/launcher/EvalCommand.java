@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
                     + "events [{region, event_type}].",
             "Prints region accuracy, event-type macro-F1 and per-type F1, participant exact match, round-up "
                     + "recall and the share of single stories read as one event, per language and overall. Without FILE it scores "
-                    + "the team's development set (evaluation/dev-*.jsonl), the five shared samples (evaluation/shared-samples.jsonl, "
+                    + "the team's development set (evaluation/dev.jsonl and dev-*.jsonl), the five shared samples (evaluation/shared-samples.jsonl, "
                     + "texts read from ../shared/samples) and ../shared/devset/articles.jsonl, each where present. The held-out "
                     + "set (evaluation/heldout/unseen.jsonl) is scored only when named.",
             ""
@@ -49,7 +49,7 @@ final class EvalCommand implements Callable<Integer> {
         List<Path> sets = new ArrayList<>();
         if (Files.isDirectory(EVALUATION)) {
             try (var files = Files.list(EVALUATION)) {
-                files.filter(p -> p.getFileName().toString().matches("dev-.*\\.jsonl")).sorted().forEach(sets::add);
+                files.filter(p -> p.getFileName().toString().matches("dev(-.*)?\\.jsonl")).sorted().forEach(sets::add);
             }
         }
         sets.add(EVALUATION.resolve("shared-samples.jsonl"));
