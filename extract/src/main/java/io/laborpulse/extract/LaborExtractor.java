@@ -32,6 +32,8 @@ public final class LaborExtractor implements Extractor {
     private static final int MAX_SECONDARY = 3;
     private static final Pattern CHUNK_BREAK_ZH = Pattern.compile("[\\n\\s\\u3000]+");
     private static final Pattern CHUNK_BREAK = Pattern.compile("\\n+");
+    /** A list item naming its place first: "- اهواز: …", "• Durban: …", "1. 兰州：…". */
+    private static final Pattern LIST_ITEM = Pattern.compile("\\s*(?:[-–•*·]|[0-9]{1,2}[.)])?\\s*[^\\s:：،,]{2,20}(?:\\s[^\\s:：،,]{1,20}){0,2}\\s*[:：]");
     /** Where a sentence or a "while" clause starts inside a paragraph of an alphabetic script. */
     private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?;؛])\\s+|,\\s+(?=while\\s)");
     /** How near a sentence's start its place must be named. */
@@ -280,7 +282,8 @@ public final class LaborExtractor implements Extractor {
             if (FURNITURE.matcher(text).region(chunkStart, chunkEnd).lookingAt()) {
                 break; // "related articles", "next:" — the article has ended
             }
-            Named heading = chunkEnd - chunkStart <= maxHeading ? openingPlace(mentions, chunkStart) : Named.NONE;
+            Named heading = chunkEnd - chunkStart <= maxHeading || LIST_ITEM.matcher(text).region(chunkStart, chunkEnd).lookingAt()
+                    ? openingPlace(mentions, chunkStart) : Named.NONE;
             Named place = firstPlace(mentions, chunkStart, chunkEnd);
             // A later paragraph may name a new place inside the one already reported ("in
             // Gazipur's Konabari area"): the new one, written right after, is the paragraph's own.
@@ -414,8 +417,8 @@ public final class LaborExtractor implements Extractor {
 
     /** The region or city a chunk opens with. */
     private static Named openingPlace(List<Gazetteer.Mention> mentions, int chunkStart) {
-        return firstPlace(mentions, chunkStart, Integer.MAX_VALUE).start() <= chunkStart + 2
-                ? firstPlace(mentions, chunkStart, Integer.MAX_VALUE) : Named.NONE;
+        Named first = firstPlace(mentions, chunkStart, Integer.MAX_VALUE);
+        return first.start() <= chunkStart + 3 ? first : Named.NONE;
     }
 
     /**
