@@ -32,6 +32,12 @@ public final class LaborExtractor implements Extractor {
     private static final int MAX_SECONDARY = 3;
     private static final Pattern CHUNK_BREAK_ZH = Pattern.compile("[\\n\\s\\u3000]+");
     private static final Pattern CHUNK_BREAK = Pattern.compile("\\n+");
+    /** A headline longer than this is a first paragraph, not a headline. */
+    private static final int MAX_HEADLINE = 200;
+    /** What may stand between the places of a list: commas, "and", "و", "、", "in". */
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*(?:[,،、/&]|\\band\\b|و|和|及|与)\\s*(?:در\\s|in\\s|في\\s)?\\s*");
+    /** A listed place's event is as sure as the headline's reading, less the guess that it is the same activity. */
+    private static final double LISTED_CONFIDENCE = 0.8;
     /** A list item naming its place first: "- اهواز: …", "• Durban: …", "1. 兰州：…". */
     private static final Pattern LIST_ITEM = Pattern.compile("\\s*(?:[-–•*·]|[0-9]{1,2}[.)])?\\s*[^\\s:：،,]{2,20}(?:\\s[^\\s:：،,]{1,20}){0,2}\\s*[:：]");
     /** Where a sentence or a "while" clause starts inside a paragraph of an alphabetic script. */
@@ -121,7 +127,72 @@ public final class LaborExtractor implements Extractor {
         if (events.size() < 2) {
             events = read(reading, new Segment(0, text.length(), false), false).map(List::of).orElse(List.of());
         }
-        return new Extraction(lang, events);
+        return new Extraction(lang, withListedPlaces(events, listedPlaces(text, reading.mentions(), titleEnd)));
+    }
+
+    /**
+     * Places a headline lists as one run ("تجمع در اهواز، تهران، اراک و رشت", "strike hits
+     * hospitals in Lagos, Rivers, Oyo", "陇南、天水两地"): each is where the headline's activity
+     * happened. Only names of one meaning count, and only when a separator (a comma, "and", و, 、)
+     * and nothing else stands between them.
+     */
+    private static List<Gazetteer.Mention> listedPlaces(String text, List<Gazetteer.Mention> mentions, int titleEnd) {
+        int headlineEnd = titleEnd > 0 ? titleEnd : Math.max(0, text.indexOf('\n'));
+        if (headlineEnd == 0 || headlineEnd > MAX_HEADLINE) {
+            return List.of();
+        }
+        List<Gazetteer.Mention> best = List.of();
+        List<Gazetteer.Mention> run = new ArrayList<>();
+        for (Gazetteer.Mention mention : mentions) {
+            if (mention.end() > headlineEnd) {
+                break;
+            }
+            boolean usable = !mention.name().weak() && mention.places().size() == 1
+                    && mention.places().get(0).precision() != Precision.COUNTRY;
+            if (!usable) {
+                run = new ArrayList<>();
+                continue;
+            }
+            if (!run.isEmpty() && !LIST_SEPARATOR.matcher(text.substring(run.get(run.size() - 1).end(), mention.start())).matches()) {
+                run = new ArrayList<>();
+            }
+            run.add(mention);
+            if (run.size() > best.size()) {
+                best = List.copyOf(run);
+            }
+        }
+        // "Corrigan, Texas": a region beside a place inside it qualifies that place, it is not another one.
+        List<Gazetteer.Mention> run2 = best;
+        List<Gazetteer.Mention> places = best.stream()
+                .filter(m -> m.places().get(0).precision() != Precision.REGION || run2.stream().noneMatch(o -> o != m
+                        && o.places().get(0).region().equals(m.places().get(0).region())))
+                .toList();
+        return places.size() >= 2 ? places : List.of();
+    }
+
+    /** One event per listed place: those read already, and the headline's activity at the others. */
+    private List<ExtractedEvent> withListedPlaces(List<ExtractedEvent> events, List<Gazetteer.Mention> listed) {
+        if (listed.isEmpty() || events.isEmpty() || events.size() >= listed.size()) {
+            return events;
+        }
+        Set<String> written = new HashSet<>();
+        events.forEach(e -> written.add(e.place() == null ? "" : TextNormalizer.normalize(e.place()).strip()));
+        ExtractedEvent lead = events.get(0);
+        List<ExtractedEvent> all = new ArrayList<>(events);
+        for (Gazetteer.Mention mention : listed) {
+            if (written.contains(mention.name().normalized())) {
+                continue;
+            }
+            Place place = mention.places().get(0);
+            if (events.stream().anyMatch(e -> place.region().equals(e.region()) && e.precision() == Precision.REGION)
+                    && place.precision() == Precision.REGION) {
+                continue;
+            }
+            all.add(new ExtractedEvent(lead.type(), lead.secondaryTypes(), place.country(), place.region(),
+                    gazetteer.place(place.region()).name(), mention.name().normalized(), place.precision(), null, lead.eventDate(),
+                    lead.actors(), lead.sector(), lead.confidence() * LISTED_CONFIDENCE, lead.evidence()));
+        }
+        return all;
     }
 
     /**

@@ -60,6 +60,18 @@ class RoundUpTest {
     }
 
     @Test
+    void shouldCountEachPlaceAHeadlineListsAndNotAPlaceQualifiedByItsRegion() {
+        List<ExtractedEvent> listed = extractor.extract(new Document("l", "اعتصاب کارگران پیمانی در آبادان، عسلویه و بندرعباس",
+                "کارگران پیمانی پالایشگاه ها امروز دست از کار کشیدند.", null, PUBLISHED, null, null)).events();
+        List<ExtractedEvent> qualified = extractor.extract(new Document("q", "Worker killed at Corrigan, Texas plywood mill",
+                "A worker was killed on Monday when a log loader overturned at a plywood mill.", null, PUBLISHED, null, null)).events();
+
+        assertThat(listed).extracting(ExtractedEvent::region).containsExactlyInAnyOrder("IR-06", "IR-18", "IR-22");
+        assertThat(listed).allSatisfy(e -> assertThat(e.type()).isEqualTo(EventType.STRIKE));
+        assertThat(qualified).singleElement().satisfies(e -> assertThat(e.region()).isEqualTo("US-TX"));
+    }
+
+    @Test
     void shouldGiveEachSegmentItsOwnCountAndDate() {
         List<ExtractedEvent> events = read(GANSU_ROUND_UP);
 
