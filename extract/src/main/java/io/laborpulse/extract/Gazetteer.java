@@ -30,6 +30,8 @@ public final class Gazetteer {
     private static final List<String> CURATED = List.of("iran-curated.tsv", "china-curated.tsv", "world-curated.tsv");
     private static final List<ULocale> COUNTRY_NAME_LOCALES = List.of(
             ULocale.ENGLISH, ULocale.forLanguageTag("fa"), ULocale.SIMPLIFIED_CHINESE, ULocale.forLanguageTag("ar"));
+    /** Arabic one-letter words written joined to the next: و (and), ب (in, by), ل (to), ف (so), ك (as). */
+    private static final String PROCLITICS = "وبلفك";
     /** A name marked {@code ~} in the data is also a common word: it counts only beside other evidence. */
     private static final char WEAK_MARK = '~';
     /** In a curated file, a name marked {@code !} is taken away from the place its row names. */
@@ -121,9 +123,28 @@ public final class Gazetteer {
         if (Character.UnicodeScript.of(text.codePointAt(start)) == Character.UnicodeScript.HAN) {
             return true;
         }
-        boolean before = start == 0 || !Character.isLetter(text.codePointBefore(start));
+        boolean before = start == 0 || !Character.isLetter(text.codePointBefore(start)) || afterProclitics(text, start);
         boolean after = end >= text.length() || !Character.isLetter(text.codePointAt(end));
         return before && after;
+    }
+
+    /**
+     * Arabic writes "and", "in", "to" and "so" as one letter joined to the next word: وذي قار,
+     * بالسويس, وصفاقس. A name in Arabic script may follow up to two of them and still be a word.
+     */
+    private static boolean afterProclitics(String text, int start) {
+        if (Character.UnicodeScript.of(text.codePointAt(start)) != Character.UnicodeScript.ARABIC) {
+            return false;
+        }
+        for (int i = 1; i <= 2 && start - i >= 0; i++) {
+            if (PROCLITICS.indexOf(text.charAt(start - i)) < 0) {
+                return false;
+            }
+            if (start - i == 0 || !Character.isLetter(text.charAt(start - i - 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
