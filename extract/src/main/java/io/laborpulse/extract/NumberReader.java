@@ -19,16 +19,16 @@ public final class NumberReader {
     private static final List<String> ZH_STAFF = List.of("医务", "医护", "志愿者", "工作人员", "专家", "干部");
 
     private static final Pattern FA = Pattern.compile(
-            "([0-9][0-9,]*)\\s*(هزار)?(?:\\s*و\\s*([0-9]+))?\\s*(?:نفر|کارگر|تن از)");
+            "([0-9][0-9,]*)\\s*(هزار)?(?:\\s*و\\s*([0-9]+))?\\s*(?:نفر|کارگر|تن از|جویای کار|کارجو|کارآموز|زن|بازنشسته)");
 
     private static final Pattern EN = Pattern.compile(
-            "([0-9][0-9,]*)\\s+(?:[a-z-]+\\s+)?(?:workers|employees|people|members|drivers|nurses|doctors|teachers|miners|staff|riders|protesters|demonstrators|strikers|labou?rers|cleaners|pilots|farmers|artisans|trainees|apprentices|families|job seekers|jobseekers)"
+            "([0-9][0-9,]*)\\s+(?:[a-z-]+\\s+)?(?:[a-z]*workers|employees|people|members|drivers|nurses|doctors|teachers|miners|staff|riders|protesters|demonstrators|strikers|labou?rers|cleaners|collectors|pilots|farmers|artisans|trainees|apprentices|recruits|candidates|graduates|women|men|youths|residents|families|job seekers|jobseekers)"
                     + "|(?:numbering|totalling|totaling)\\s+(?:around|about|some|nearly|over|more than)?\\s*([0-9][0-9,]*)",
             Pattern.UNICODE_CHARACTER_CLASS);
 
     /** {@code 23 الفا من عمال}: a count in thousands (ألف, آلاف, after normalisation الف, الاف) counts too. */
     private static final Pattern AR = Pattern.compile(
-            "([0-9][0-9,]*)\\s*(الف|الاف)?ا?\\s*(?:من\\s*)?(?:ال)?(?:عاملا|عامل|عمال|موظفا|موظف|شخصا|شخص|طالب عمل)");
+            "([0-9][0-9,]*)\\s*(الف|الاف)?ا?\\s*(?:من\\s*)?(?:ال)?(?:عاملا|عامل|عمال|موظفا|موظف|شخصا|شخص|طالب عمل|باحث|شابا|شاب|متدربا|متدرب|عاملة|امراة|سيدة)");
 
     /*
      * Casualties of an accident: the dead and the injured the lead reports, summed. A count is
@@ -49,7 +49,7 @@ public final class NumberReader {
                     + "|" + FA_NUMBER + "\\s+" + FA_PERSON + FA_GAP + "(?:جان باخت|جان سپرد|کشته شد|فوت کرد|فوت شد|جان خود را از دست)");
     private static final Pattern FA_HURT = normalized(
             "(?:مصدومیت|مصدوم شدن|زخمی شدن|مجروح شدن|آسیب دیدگی)\\s+" + FA_NUMBER + "\\s+" + FA_PERSON
-                    + "|" + FA_NUMBER + "\\s+" + FA_PERSON + FA_GAP + "(?:مصدوم|زخمی|مجروح)");
+                    + "|" + FA_NUMBER + "\\s+" + FA_PERSON + FA_GAP + "(?:مصدوم|زخمی|مجروح|دچار سوختگی|با جراحات)");
     private static final String EN_NUMBER = "([0-9]+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)";
     private static final String EN_PERSON = "(?:[a-z-]+\\s+)?(?:[a-z]*workers?|employees?|contractors?|miners?|men|man|women|woman|people|persons?|laborers?|labourers?)";
     private static final Pattern EN_DEAD = Pattern.compile(
@@ -63,6 +63,9 @@ public final class NumberReader {
                     + "|\\binjur(?:ed|ing)\\s+" + EN_NUMBER + "\\s+(?:others?|" + EN_PERSON + ")"
                     + "|\\b(a|an|one)\\s+(?:[0-9]+-year-old\\s+)?(?:[a-z-]+\\s+)?(?:worker|employee|man|woman)\\s+(?:was\\s+)?"
                     + "(?:suffered|sustained)\\s+(?:[a-z,]+\\s+){0,4}?injur");
+    private static final Pattern AGE_FA = Pattern.compile("[0-9]+\\s*ساله");
+    private static final Pattern ZH_DEAD_HURT = Pattern.compile(
+            "([0-9]+|[一二两三四五六七八九十]+)死(?:([0-9]+|[一二两三四五六七八九十]+)伤)?");
     private static final String AR_PERSON = "(عاملين|عاملان|عامل|عمال|اشخاص|شخصين|شخص|موظفين|موظف)";
     private static final Pattern AR_DEAD = normalized(
             "(?:مصرع|وفاة|مقتل|لقي|قضى|توفي)\\s+([0-9]+\\s+)?" + AR_PERSON);
@@ -71,7 +74,7 @@ public final class NumberReader {
 
     /** "ألف عامل", "ألفي عامل": a thousand or two thousand written as words. */
     private static final Pattern AR_THOUSANDS = normalized(
-            "(?:أكثر من |نحو |حوالي )?(ألفي|ألفين|ألف)\\s+(?:من\\s+)?(?:ال)?(?:عامل|عمال|موظف|شخص)");
+            "(?:أكثر من |نحو |حوالي )?(ألفي|ألفين|ألف)\\s+(?:من\\s+)?(?:ال)?(?:عامل|عمال|موظف|شخص|باحث|شاب)");
     private static final int WORKFORCE_WINDOW = 40;
     private static final char[] CLAUSE_DELIMITERS = {'.', ',', ';', '،', '؛', '。'};
     /** Words that make a nearby count a workforce, per language (normalised like the text). */
@@ -102,7 +105,7 @@ public final class NumberReader {
                     String after = m.group(2);
                     if (ZH_STAFF.stream().noneMatch(after::startsWith) && !workforce(lang, normalized, m.start(), m.end())) {
                         Long value = parseChineseOrDigits(m.group(1));
-                        if (value != null) {
+                        if (value != null && value > 1) { // 一名工人说: one speaker, not the crowd
                             return value;
                         }
                     }
@@ -174,10 +177,18 @@ public final class NumberReader {
             case "zh" -> {
                 dead = zhCount(ZH_DEAD, lead);
                 hurt = zhCount(ZH_HURT, lead);
+                Matcher compact = ZH_DEAD_HURT.matcher(lead); // headline style: 致2死3伤
+                if (dead + hurt == 0 && compact.find()) {
+                    Long d = parseChineseOrDigits(compact.group(1));
+                    Long h = compact.group(2) == null ? Long.valueOf(0) : parseChineseOrDigits(compact.group(2));
+                    dead = d == null ? 0 : d;
+                    hurt = h == null ? 0 : h;
+                }
             }
             case "fa" -> {
-                dead = wordCount(FA_DEAD, lead);
-                hurt = wordCount(FA_HURT, lead);
+                String withoutAges = AGE_FA.matcher(lead).replaceAll("ساله"); // "یک کارگر ۳۴ ساله … جان باخت"
+                dead = wordCount(FA_DEAD, withoutAges);
+                hurt = wordCount(FA_HURT, withoutAges);
             }
             case "ar" -> {
                 dead = arabicCount(AR_DEAD, lead);

@@ -75,6 +75,14 @@ class NumberReaderTest {
     }
 
     @Test
+    void shouldReadCountsTheTeamsDevelopmentSetFoundMissing() {
+        assertThat(casualties("zh", "江西萍乡一烟花厂发生爆炸 致2死3伤")).isEqualTo(5L);
+        assertThat(casualties("fa", TextNormalizer.normalize("یک کارگر ۳۴ ساله از طبقه پنجم سقوط کرد و جان باخت"))).isEqualTo(1L);
+        assertThat(participants("en", "a mega job fair drew 8,500 candidates on saturday")).isEqualTo(8500L);
+        assertThat(participants("zh", "一名参与罢工的工人说,当天约有300人在车间外停工")).isEqualTo(300L);
+    }
+
+    @Test
     void shouldNotCountAnAccidentReportWithoutACasualtyCount() {
         assertThat(casualties("en", "Fire at a warehouse; no one was hurt, officials said")).isNull();
         assertThat(casualties("zh", "工地发生火灾,无人员伤亡。")).isNull();
