@@ -102,7 +102,7 @@ public final class LaborExtractor implements Extractor {
             body = body.substring(marker.end());
         }
         // Many feeds repeat the headline as the text's first line: read once, it is the title.
-        if (!title.isEmpty() && body.strip().startsWith(title)) {
+        if (!title.isEmpty() && body.strip().startsWith(title) && !body.strip().substring(title.length()).isBlank()) {
             body = body.strip().substring(title.length());
         }
         String lang = LanguageDetector.detect(title.isEmpty() ? body : title + "\n" + body);
