@@ -40,8 +40,6 @@ public final class LaborExtractor implements Extractor {
     private static final double LISTED_CONFIDENCE = 0.8;
     /** A list item naming its place first: "- اهواز: …", "• Durban: …", "1. 兰州：…". */
     private static final Pattern LIST_ITEM = Pattern.compile("\\s*(?:[-–•*·]|[0-9]{1,2}[.)])?\\s*[^\\s:：،,]{2,20}(?:\\s[^\\s:：،,]{1,20}){0,2}\\s*[:：]");
-    /** Where a sentence or a "while" clause starts inside a paragraph of an alphabetic script. */
-    private static final Pattern SENTENCE_BREAK = Pattern.compile("(?<=[.!?;؛])\\s+|,\\s+(?=while\\s)");
     /** How near a sentence's start its place must be named. */
     private static final int SENTENCE_OPENING = 60;
     /**
@@ -344,6 +342,7 @@ public final class LaborExtractor implements Extractor {
         List<Integer> starts = new ArrayList<>();
         Set<Integer> headings = new HashSet<>();
         Set<String> seen = new HashSet<>(); // ids of the places the sections so far are about
+        List<Named> places = Named.all(mentions);
         Named current = Named.NONE;
         boolean leadSeen = false;
         int chunkStart = 0;
@@ -353,12 +352,13 @@ public final class LaborExtractor implements Extractor {
             if (FURNITURE.matcher(text).region(chunkStart, chunkEnd).lookingAt()) {
                 break; // "related articles", "next:" — the article has ended
             }
-            Named heading = chunkEnd - chunkStart <= maxHeading || LIST_ITEM.matcher(text).region(chunkStart, chunkEnd).lookingAt()
-                    ? openingPlace(mentions, chunkStart) : Named.NONE;
-            Named place = firstPlace(mentions, chunkStart, chunkEnd);
+            Named opening = openingPlace(places, chunkStart);
+            Named heading = !opening.isNone() && (chunkEnd - chunkStart <= maxHeading
+                    || LIST_ITEM.matcher(text).region(chunkStart, chunkEnd).lookingAt()) ? opening : Named.NONE;
+            Named place = firstPlace(places, chunkStart, chunkEnd);
             // A later paragraph may name a new place inside the one already reported ("in
             // Gazipur's Konabari area"): the new one, written right after, is the paragraph's own.
-            Named unseen = disjoint(place.ids(), seen) ? place : placeWithin(mentions, place, chunkEnd, seen);
+            Named unseen = disjoint(place.ids(), seen) ? place : placeWithin(places, place, chunkEnd, seen);
             boolean afterTitle = chunkStart >= titleEnd;
             if (!heading.isNone() && disjoint(heading.ids(), current.ids()) && afterTitle) {
                 starts.add(chunkStart);
@@ -372,7 +372,7 @@ public final class LaborExtractor implements Extractor {
                     current = place;
                 }
                 int unitEnd = afterTitle && !chinese ? firstSentenceEnd(text, chunkStart, chunkEnd) : chunkEnd;
-                placesIn(mentions, chunkStart, unitEnd).forEach(named -> seen.addAll(named.ids()));
+                placesIn(places, chunkStart, unitEnd).forEach(named -> seen.addAll(named.ids()));
             } else if (!unseen.isNone() && !PlaceResolver.isDateline(text, unseen.start())
                     && (disjoint(unseen.regions(), current.regions()) || unseen.start() - chunkStart <= (chinese ? OPENING_ZH : OPENING))
                     && lexicon.score(cues, chunkStart, chunkEnd).byType().values().stream()
@@ -384,7 +384,7 @@ public final class LaborExtractor implements Extractor {
                 current = unseen;
             }
             if (!chinese && afterTitle) {
-                current = sentencesAtNewPlaces(text, mentions, cues, chunkStart, chunkEnd, starts, seen, current);
+                current = sentencesAtNewPlaces(text, places, cues, chunkStart, chunkEnd, starts, seen, current);
             }
             leadSeen |= afterTitle;
             chunkStart = next;
@@ -404,8 +404,32 @@ public final class LaborExtractor implements Extractor {
     }
 
     private static int firstSentenceEnd(String text, int from, int to) {
-        Matcher breaks = SENTENCE_BREAK.matcher(text).region(from, to);
-        return breaks.find() ? breaks.start() : to;
+        List<Integer> starts = sentenceStarts(text, from, to);
+        return starts.isEmpty() ? to : starts.get(0);
+    }
+
+    /**
+     * Where sentences start inside {@code [from, to)} of an alphabetic script: after a full stop,
+     * question or exclamation mark or semicolon and the space after it, and at a ", while" clause.
+     * A plain scan: this runs on every paragraph.
+     */
+    private static List<Integer> sentenceStarts(String text, int from, int to) {
+        List<Integer> starts = new ArrayList<>();
+        for (int i = from; i < to - 1; i++) {
+            char c = text.charAt(i);
+            boolean end = c == '.' || c == '!' || c == '?' || c == ';' || c == '؛';
+            if ((end || c == ',') && Character.isWhitespace(text.charAt(i + 1))) {
+                int next = i + 1;
+                while (next < to && Character.isWhitespace(text.charAt(next))) {
+                    next++;
+                }
+                if (end || text.startsWith("while ", next)) {
+                    starts.add(next);
+                }
+                i = next - 1;
+            }
+        }
+        return starts;
     }
 
     /**
@@ -414,17 +438,17 @@ public final class LaborExtractor implements Extractor {
      * paragraph ("In Tshwane about 3,000 workers marched…, while in eThekwini depot workers downed
      * tools. In Cape Town, …"). Returns the place the last such sentence is about.
      */
-    private Named sentencesAtNewPlaces(String text, List<Gazetteer.Mention> mentions, Lexicon.Hits cues, int from, int to,
+    private Named sentencesAtNewPlaces(String text, List<Named> places, Lexicon.Hits cues, int from, int to,
             List<Integer> starts, Set<String> seen, Named current) {
-        Matcher breaks = SENTENCE_BREAK.matcher(text).region(from, to);
-        List<Integer> sentenceStarts = new ArrayList<>();
-        while (breaks.find()) {
-            sentenceStarts.add(breaks.end());
+        boolean anyUnseen = places.stream().anyMatch(named -> named.start() > from && named.end() <= to && disjoint(named.ids(), seen));
+        if (!anyUnseen) {
+            return current;
         }
+        List<Integer> sentenceStarts = sentenceStarts(text, from, to);
         for (int i = 0; i < sentenceStarts.size(); i++) {
             int start = sentenceStarts.get(i);
             int end = i + 1 < sentenceStarts.size() ? sentenceStarts.get(i + 1) : to;
-            Named opening = firstPlace(mentions, start, Math.min(end, start + SENTENCE_OPENING));
+            Named opening = firstPlace(places, start, Math.min(end, start + SENTENCE_OPENING));
             if (!opening.isNone() && disjoint(opening.ids(), seen) && (starts.isEmpty() || start > starts.get(starts.size() - 1))
                     && lexicon.score(cues, start, end).byType().values().stream().anyMatch(score -> score >= MIN_TYPE_SCORE)) {
                 starts.add(start);
@@ -435,9 +459,9 @@ public final class LaborExtractor implements Extractor {
         return current;
     }
 
-    /** A region or city mention: the ids and regions of the places it may be, and where it starts. */
-    private record Named(Set<String> ids, Set<String> regions, int start) {
-        static final Named NONE = new Named(Set.of(), Set.of(), -1);
+    /** A region or city mention: the ids and regions of the places it may be, and where it starts and ends. */
+    private record Named(Set<String> ids, Set<String> regions, int start, int end) {
+        static final Named NONE = new Named(Set.of(), Set.of(), -1, -1);
 
         boolean isNone() {
             return ids.isEmpty();
@@ -454,41 +478,46 @@ public final class LaborExtractor implements Extractor {
                 ids.add(p.id());
                 regions.add(p.region());
             });
-            return ids.isEmpty() ? NONE : new Named(ids, regions, mention.start());
+            return ids.isEmpty() ? NONE : new Named(ids, regions, mention.start(), mention.end());
+        }
+
+        /** The mentions that name a region or city, read once per document (they are sorted by start). */
+        static List<Named> all(List<Gazetteer.Mention> mentions) {
+            return mentions.stream().map(Named::of).filter(named -> !named.isNone()).toList();
         }
     }
 
     /** The first region or city named in {@code [from, to)}. */
-    private static Named firstPlace(List<Gazetteer.Mention> mentions, int from, int to) {
-        return mentions.stream()
-                .filter(m -> m.start() >= from && m.end() <= to)
-                .map(Named::of)
-                .filter(named -> !named.isNone())
-                .findFirst()
-                .orElse(Named.NONE);
+    private static Named firstPlace(List<Named> places, int from, int to) {
+        for (Named named : places) {
+            if (named.start() >= to) {
+                break;
+            }
+            if (named.start() >= from && named.end() <= to) {
+                return named;
+            }
+        }
+        return Named.NONE;
     }
 
     /**
      * A place not yet seen, named right after {@code outer} and in its region ("Gazipur's
      * Konabari", "白银市平川区"): a more precise place than the one already reported.
      */
-    private static Named placeWithin(List<Gazetteer.Mention> mentions, Named outer, int to, Set<String> seen) {
+    private static Named placeWithin(List<Named> places, Named outer, int to, Set<String> seen) {
         if (outer.isNone()) {
             return Named.NONE;
         }
-        int outerEnd = mentions.stream().filter(m -> m.start() == outer.start()).mapToInt(Gazetteer.Mention::end).findFirst()
-                .orElse(outer.start());
-        return mentions.stream()
-                .filter(m -> m.start() >= outerEnd && m.start() - outerEnd <= CONTAINMENT_GAP && m.end() <= to)
-                .map(Named::of)
-                .filter(named -> !named.isNone() && disjoint(named.ids(), seen) && !disjoint(named.regions(), outer.regions()))
+        return places.stream()
+                .filter(named -> named.start() >= outer.end() && named.start() - outer.end() <= CONTAINMENT_GAP && named.end() <= to)
+                .filter(named -> disjoint(named.ids(), seen) && !disjoint(named.regions(), outer.regions()))
                 .findFirst()
                 .orElse(Named.NONE);
     }
 
     /** The region or city a chunk opens with. */
-    private static Named openingPlace(List<Gazetteer.Mention> mentions, int chunkStart) {
-        Named first = firstPlace(mentions, chunkStart, Integer.MAX_VALUE);
+    private static Named openingPlace(List<Named> places, int chunkStart) {
+        Named first = firstPlace(places, chunkStart, Integer.MAX_VALUE);
         return first.start() <= chunkStart + 3 ? first : Named.NONE;
     }
 
@@ -509,12 +538,8 @@ public final class LaborExtractor implements Extractor {
         return true;
     }
 
-    private static List<Named> placesIn(List<Gazetteer.Mention> mentions, int from, int to) {
-        return mentions.stream()
-                .filter(m -> m.start() >= from && m.end() <= to)
-                .map(Named::of)
-                .filter(named -> !named.isNone())
-                .toList();
+    private static List<Named> placesIn(List<Named> places, int from, int to) {
+        return places.stream().filter(named -> named.start() >= from && named.end() <= to).toList();
     }
 
     /**
