@@ -86,6 +86,9 @@ final class EvalCommand implements Callable<Integer> {
                 }
                 JsonNode item = JSON.readTree(line);
                 Evaluation.Gold labelled = gold(item);
+                if (predicted.containsKey(labelled.id())) {
+                    throw new IllegalArgumentException("Item id " + labelled.id() + " appears twice in " + set + "; ids must be unique");
+                }
                 gold.add(labelled);
                 predicted.put(labelled.id(), extractor.extract(new Document(labelled.id(), EnrichCommand.text(item, "title"),
                         text(item, set), EnrichCommand.text(item, "url"),
