@@ -160,9 +160,9 @@ public final class LaborExtractor implements Extractor {
             }
         }
         // "Corrigan, Texas": a region beside a place inside it qualifies that place, it is not another one.
-        List<Gazetteer.Mention> run2 = best;
-        List<Gazetteer.Mention> places = best.stream()
-                .filter(m -> m.places().get(0).precision() != Precision.REGION || run2.stream().noneMatch(o -> o != m
+        List<Gazetteer.Mention> list = best;
+        List<Gazetteer.Mention> places = list.stream()
+                .filter(m -> m.places().get(0).precision() != Precision.REGION || list.stream().noneMatch(o -> o != m
                         && o.places().get(0).region().equals(m.places().get(0).region())))
                 .toList();
         return places.size() >= 2 ? places : List.of();
@@ -403,6 +403,7 @@ public final class LaborExtractor implements Extractor {
         return segments;
     }
 
+    /** Where the first sentence of {@code [from, to)} ends (the paragraph's end when it is one sentence). */
     private static int firstSentenceEnd(String text, int from, int to) {
         List<Integer> starts = sentenceStarts(text, from, to);
         return starts.isEmpty() ? to : starts.get(0);
