@@ -94,16 +94,41 @@ public final class Gazetteer {
         }
         candidates.sort(Comparator.comparingInt((TermTrie.Match<Name> m) -> m.end() - m.start()).reversed()
                 .thenComparingInt(TermTrie.Match::start));
+        Map<Long, Name> bySpan = new HashMap<>();
+        candidates.forEach(m -> bySpan.put(span(m.start(), m.end()), m.value()));
         boolean[] taken = new boolean[normalized.length()];
         List<Mention> mentions = new ArrayList<>();
         for (TermTrie.Match<Name> match : candidates) {
             if (isFree(taken, match.start(), match.end())) {
                 java.util.Arrays.fill(taken, match.start(), match.end(), true);
-                mentions.add(new Mention(match.value(), match.start(), match.end()));
+                mentions.add(new Mention(withProcliticReading(normalized, match, bySpan), match.start(), match.end()));
             }
         }
         mentions.sort(Comparator.comparingInt(Mention::start));
         return mentions;
+    }
+
+    private static long span(int start, int end) {
+        return ((long) start << 32) | end;
+    }
+
+    /**
+     * An Arabic name that opens with a proclitic letter may be that letter joined to another
+     * name: وجدة is Morocco's Oujda, or "and Jeddah". Both readings are kept, for the
+     * document's context to settle ({@link PlaceResolver#settle}).
+     */
+    private static Name withProcliticReading(String text, TermTrie.Match<Name> match, Map<Long, Name> bySpan) {
+        int start = match.start();
+        if (PROCLITICS.indexOf(text.charAt(start)) < 0 || (start > 0 && Character.isLetter(text.charAt(start - 1)))) {
+            return match.value();
+        }
+        Name shorter = bySpan.get(span(start + 1, match.end()));
+        if (shorter == null) {
+            return match.value();
+        }
+        List<Place> both = new ArrayList<>(match.value().places());
+        shorter.places().stream().filter(p -> !both.contains(p)).forEach(both::add);
+        return new Name(match.value().normalized(), List.copyOf(both), match.value().weak() && shorter.weak());
     }
 
     private static boolean isFree(boolean[] taken, int start, int end) {

@@ -41,7 +41,20 @@ public final class LaborExtractor implements Extractor {
     /** A list item naming its place first: "- اهواز: …", "• Durban: …", "1. 兰州：…". */
     private static final Pattern LIST_ITEM = Pattern.compile("\\s*(?:[-–•*·]|[0-9]{1,2}[.)])?\\s*[^\\s:：،,]{2,20}(?:\\s[^\\s:：،,]{1,20}){0,2}\\s*[:：]");
     /** How near a sentence's start its place must be named. */
-    private static final int SENTENCE_OPENING = 60;
+    private static final int SENTENCE_OPENING = 80;
+    private static final int SENTENCE_OPENING_ZH = 25;
+    /** A lead is longer than a dateline. */
+    private static final int MIN_LEAD = 40;
+    private static final int MIN_LEAD_ZH = 15;
+    /** How near a unit's start its place must be for the unit to lean on the lead's activity. */
+    private static final int LEANING_OPENING = 40;
+    private static final int LEANING_OPENING_ZH = 15;
+    /** Words that open a clause reporting another place's news after a comma ("…, while in Kochi …"). */
+    private static final List<String> CLAUSE_OPENERS = List.of("while ", "and in ", "and at ", "whereas ",
+            "وفي ", "فيما ", "بينما ", "و در ", "در حالی که ");
+    /** A list item's mark: a dash or bullet, "1." / "2)" / "3、", 一是 / （二） / 三、. */
+    private static final Pattern LIST_MARK = Pattern.compile(
+            "\\s*(?:[-–•*·▪●]|[0-9]{1,2}[.)、]|[一二三四五六七八九十]{1,2}[是、]|[(（][一二三四五六七八九十0-9]{1,2}[)）])");
     /**
      * How near a paragraph's start a place must be named for the paragraph to be about it: the
      * opening clause, about 60 characters of Chinese, twice that in alphabetic scripts.
@@ -99,6 +112,11 @@ public final class LaborExtractor implements Extractor {
             }
             body = body.substring(marker.end());
         }
+        // Without a title, a short first line followed by more text is the headline.
+        int firstBreak = body.strip().indexOf('\n');
+        if (title.isEmpty() && firstBreak > 0 && firstBreak <= MAX_HEADLINE && !body.strip().substring(firstBreak).isBlank()) {
+            title = body.strip().substring(0, firstBreak).strip();
+        }
         // Many feeds repeat the headline as the text's first line: read once, it is the title.
         if (!title.isEmpty() && body.strip().startsWith(title) && !body.strip().substring(title.length()).isBlank()) {
             body = body.strip().substring(title.length());
@@ -110,20 +128,22 @@ public final class LaborExtractor implements Extractor {
         TextNormalizer.Normalized normalized = TextNormalizer.normalizeWithOffsets(title.isEmpty() ? body : title + "\n" + body);
         String text = normalized.text();
         int titleEnd = title.isEmpty() ? 0 : firstFrom(normalized, title.length());
-        Reading reading = new Reading(lang, normalized, gazetteer.find(text), lexicon.find(lang, text), titleEnd,
-                priorCountry(doc.countryHint(), lang), published);
+        String prior = priorCountry(doc.countryHint(), lang);
+        Reading reading = new Reading(lang, normalized, PlaceResolver.settle(gazetteer.find(text), prior),
+                lexicon.find(lang, text), titleEnd, prior, published);
 
         List<ExtractedEvent> roundUp = new ArrayList<>();
         Set<List<Object>> seen = new HashSet<>();
         List<Segment> segments = segments(text, reading.mentions(), reading.cues(), lang, titleEnd);
         if (segments.size() >= 2) {
+            EventType leadType = leadingType(reading.cues(), 0, segments.get(1).start()).orElse(null);
             for (Segment segment : segments) {
-                read(reading, segment, true).filter(e -> seen.add(identity(e, segment))).ifPresent(roundUp::add);
+                read(reading, segment, true, leadType).filter(e -> seen.add(identity(e, segment))).ifPresent(roundUp::add);
             }
         }
         List<ExtractedEvent> events = withoutSummaries(roundUp);
         if (events.size() < 2) {
-            events = read(reading, new Segment(0, text.length(), false), false).map(List::of).orElse(List.of());
+            events = read(reading, new Segment(0, text.length(), false), false, null).map(List::of).orElse(List.of());
         }
         return new Extraction(lang, withListedPlaces(events, listedPlaces(text, reading.mentions(), titleEnd)));
     }
@@ -248,8 +268,14 @@ public final class LaborExtractor implements Extractor {
     private record Segment(int start, int end, boolean headed) {
     }
 
-    /** One event from the document or one of its segments, if it reads as labour news. */
-    private Optional<ExtractedEvent> read(Reading doc, Segment segment, boolean partOfRoundUp) {
+    /**
+     * One event from the document or one of its segments, if it reads as labour news.
+     *
+     * @param leadType for a round-up's segment, the activity its title and lead report (null
+     *                 when they report none, or for a whole document): a section whose own words
+     *                 say little more than its place ("- Jeddah: 98 violations") is that activity
+     */
+    private Optional<ExtractedEvent> read(Reading doc, Segment segment, boolean partOfRoundUp, EventType leadType) {
         String text = doc.normalized().text().substring(segment.start(), segment.end());
         Lexicon.Scores scores = lexicon.score(doc.cues(), segment.start(), segment.end());
         List<Map.Entry<EventType, Integer>> ranked = scores.byType().entrySet().stream()
@@ -258,7 +284,8 @@ public final class LaborExtractor implements Extractor {
                 .toList();
         int top = ranked.isEmpty() ? 0 : ranked.get(0).getValue();
         // A round-up's segment must show labour activity itself; a whole story may rest on its actor.
-        boolean labour = top >= MIN_TYPE_SCORE || (top > 0 && scores.actor()) || (!partOfRoundUp && scores.actor());
+        boolean leaning = leadType != null && top < MIN_TYPE_SCORE;
+        boolean labour = top >= MIN_TYPE_SCORE || (top > 0 && scores.actor()) || (!partOfRoundUp && scores.actor()) || leaning;
         if (!labour) {
             return Optional.empty();
         }
@@ -273,7 +300,7 @@ public final class LaborExtractor implements Extractor {
         }
         ranked = byPrecedence(ranked);
         top = ranked.isEmpty() ? 0 : ranked.get(0).getValue();
-        EventType type = ranked.isEmpty() ? EventType.OTHER : ranked.get(0).getKey();
+        EventType type = leaning ? leadType : ranked.isEmpty() ? EventType.OTHER : ranked.get(0).getKey();
         int second = ranked.size() > 1 ? ranked.get(1).getValue() : 0;
         int secondaryFloor = Math.max(2, (int) Math.ceil(top * SECONDARY_SHARE));
         List<EventType> secondary = ranked.stream().skip(1)
@@ -298,6 +325,15 @@ public final class LaborExtractor implements Extractor {
         return type == EventType.ACCIDENT_SAFETY
                 ? NumberReader.casualties(lang, text.substring(0, Math.min(text.length(), ACCIDENT_LEAD)))
                 : NumberReader.participants(lang, text);
+    }
+
+    /** The type {@code [from, to)} reports clearly enough to lead a reading, by score and precedence. */
+    private Optional<EventType> leadingType(Lexicon.Hits cues, int from, int to) {
+        List<Map.Entry<EventType, Integer>> ranked = byPrecedence(lexicon.score(cues, from, to).byType().entrySet().stream()
+                .sorted(Map.Entry.<EventType, Integer>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .toList());
+        return ranked.isEmpty() || ranked.get(0).getValue() < MIN_TYPE_SCORE ? Optional.empty() : Optional.of(ranked.get(0).getKey());
     }
 
     /** The first normalised offset whose character comes from at or after {@code originalOffset}. */
@@ -345,6 +381,7 @@ public final class LaborExtractor implements Extractor {
         List<Named> places = Named.all(mentions);
         Named current = Named.NONE;
         boolean leadSeen = false;
+        EventType leadType = null; // the activity the title and lead report, which later sections may share
         int chunkStart = 0;
         while (chunkStart < text.length()) {
             int chunkEnd = breaks.find(chunkStart) ? breaks.start() : text.length();
@@ -353,7 +390,9 @@ public final class LaborExtractor implements Extractor {
                 break; // "related articles", "next:" — the article has ended
             }
             Named opening = openingPlace(places, chunkStart);
-            Named heading = !opening.isNone() && (chunkEnd - chunkStart <= maxHeading
+            boolean listItem = LIST_MARK.matcher(text).region(chunkStart, chunkEnd).lookingAt();
+            Named heading = !opening.isNone() && !PlaceResolver.isDateline(text, opening.start(), opening.end())
+                    && (chunkEnd - chunkStart <= maxHeading
                     || LIST_ITEM.matcher(text).region(chunkStart, chunkEnd).lookingAt()) ? opening : Named.NONE;
             Named place = firstPlace(places, chunkStart, chunkEnd);
             // A later paragraph may name a new place inside the one already reported ("in
@@ -371,22 +410,32 @@ public final class LaborExtractor implements Extractor {
                 if (current.isNone()) {
                     current = place;
                 }
-                int unitEnd = afterTitle && !chinese ? firstSentenceEnd(text, chunkStart, chunkEnd) : chunkEnd;
-                placesIn(places, chunkStart, unitEnd).forEach(named -> seen.addAll(named.ids()));
-            } else if (!unseen.isNone() && !PlaceResolver.isDateline(text, unseen.start())
-                    && (disjoint(unseen.regions(), current.regions()) || unseen.start() - chunkStart <= (chinese ? OPENING_ZH : OPENING))
-                    && lexicon.score(cues, chunkStart, chunkEnd).byType().values().stream()
-                            .anyMatch(score -> score >= MIN_TYPE_SCORE)) {
-                // Another place with activity of its own: in another region, or in the same one
-                // when the paragraph opens with it ("Meanwhile, workers in Konabari…").
+                int unitEnd = afterTitle ? firstSentenceEnd(text, chunkStart, chunkEnd, chinese) : chunkEnd;
+                List<Named> named = placesIn(places, chunkStart, unitEnd);
+                // A title naming several places is the round-up's table of contents: each of
+                // them is still to be reported, so none is taken as read.
+                if (afterTitle || distinctPlaces(named) < 2) {
+                    named.forEach(n -> seen.addAll(n.ids()));
+                }
+                if (leadType == null) {
+                    leadType = leadingType(cues, 0, unitEnd).orElse(null);
+                }
+            } else if (!unseen.isNone() && !PlaceResolver.isDateline(text, unseen.start(), unseen.end()) && !isOrigin(text, unseen.start())
+                    && (listItem || disjoint(unseen.regions(), current.regions())
+                            || unseen.start() - chunkStart <= (chinese ? OPENING_ZH : OPENING))
+                    && active(cues, chunkStart, chunkEnd, leaning(leadType, listItem, unseen.start() - chunkStart, chinese))) {
+                // Another place with activity: in another region, or in the same one when the
+                // paragraph opens with it ("Meanwhile, workers in Konabari…") or is a list item.
                 starts.add(chunkStart);
                 seen.addAll(unseen.ids());
                 current = unseen;
             }
-            if (!chinese && afterTitle) {
-                current = sentencesAtNewPlaces(text, places, cues, chunkStart, chunkEnd, starts, seen, current);
+            if (afterTitle) {
+                current = sentencesAtNewPlaces(text, places, cues, chunkStart, chunkEnd, starts, seen, current,
+                        chinese, leadType);
             }
-            leadSeen |= afterTitle;
+            // A chunk holding only the dateline ("中新网北京11月5日电") is not yet the lead.
+            leadSeen |= afterTitle && chunkEnd - chunkStart > (chinese ? MIN_LEAD_ZH : MIN_LEAD);
             chunkStart = next;
         }
         if (starts.isEmpty()) {
@@ -404,8 +453,8 @@ public final class LaborExtractor implements Extractor {
     }
 
     /** Where the first sentence of {@code [from, to)} ends (the paragraph's end when it is one sentence). */
-    private static int firstSentenceEnd(String text, int from, int to) {
-        List<Integer> starts = sentenceStarts(text, from, to);
+    private static int firstSentenceEnd(String text, int from, int to, boolean chinese) {
+        List<Integer> starts = chinese ? sentenceStartsZh(text, from, to) : sentenceStarts(text, from, to);
         return starts.isEmpty() ? to : starts.get(0);
     }
 
@@ -419,18 +468,59 @@ public final class LaborExtractor implements Extractor {
         for (int i = from; i < to - 1; i++) {
             char c = text.charAt(i);
             boolean end = c == '.' || c == '!' || c == '?' || c == ';' || c == '؛';
-            if ((end || c == ',') && Character.isWhitespace(text.charAt(i + 1))) {
+            if ((end || c == ',' || c == '،') && Character.isWhitespace(text.charAt(i + 1))) {
                 int next = i + 1;
                 while (next < to && Character.isWhitespace(text.charAt(next))) {
                     next++;
                 }
-                if (end || text.startsWith("while ", next)) {
+                if (end || opensClause(text, next)) {
                     starts.add(next);
                 }
                 i = next - 1;
             }
         }
         return starts;
+    }
+
+    /** A place people come from ("来自四川的建筑工人", "workers from Kerala") is not where they act. */
+    private static boolean isOrigin(String text, int placeStart) {
+        return text.startsWith("来自", placeStart - 2) || text.startsWith("from ", placeStart - 5);
+    }
+
+    private static boolean opensClause(String text, int at) {
+        return CLAUSE_OPENERS.stream().anyMatch(opener -> text.startsWith(opener, at));
+    }
+
+    /** Where Chinese sentences and clauses start inside {@code [from, to)}: after 。！？ and the list-joining ；. */
+    private static List<Integer> sentenceStartsZh(String text, int from, int to) {
+        List<Integer> starts = new ArrayList<>();
+        for (int i = from; i < to - 1; i++) {
+            char c = text.charAt(i);
+            if (c == '。' || c == '；' || c == ';' || c == '！' || c == '？' || c == '!' || c == '?') {
+                starts.add(i + 1);
+            }
+        }
+        return starts;
+    }
+
+    /**
+     * Whether {@code [from, to)} reports labour activity: a clear cue of its own, or a cue of the
+     * lead's activity where the unit may lean on the lead ({@code leaningOn}, else null).
+     */
+    private boolean active(Lexicon.Hits cues, int from, int to, EventType leaningOn) {
+        Map<EventType, Integer> scores = lexicon.score(cues, from, to).byType();
+        int top = scores.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        return top >= MIN_TYPE_SCORE || (leaningOn != null && scores.getOrDefault(leaningOn, 0) > 0);
+    }
+
+    /**
+     * The lead's activity, where a unit may report it with few words of its own: a list item
+     * under the lead, or a unit that opens with its place ("وفي منطقة مكة المكرمة، نفذت الفرق
+     * 1,050 جولة", "同一天，海南省三亚市…"). A place named further in is more often background
+     * (where the injured were taken, where a plan goes next), so it needs a clear cue of its own.
+     */
+    private static EventType leaning(EventType leadType, boolean listItem, int placeOffset, boolean chinese) {
+        return leadType != null && (listItem || placeOffset <= (chinese ? LEANING_OPENING_ZH : LEANING_OPENING)) ? leadType : null;
     }
 
     /**
@@ -440,18 +530,19 @@ public final class LaborExtractor implements Extractor {
      * tools. In Cape Town, …"). Returns the place the last such sentence is about.
      */
     private Named sentencesAtNewPlaces(String text, List<Named> places, Lexicon.Hits cues, int from, int to,
-            List<Integer> starts, Set<String> seen, Named current) {
+            List<Integer> starts, Set<String> seen, Named current, boolean chinese, EventType leadType) {
         boolean anyUnseen = places.stream().anyMatch(named -> named.start() > from && named.end() <= to && disjoint(named.ids(), seen));
         if (!anyUnseen) {
             return current;
         }
-        List<Integer> sentenceStarts = sentenceStarts(text, from, to);
+        List<Integer> sentenceStarts = chinese ? sentenceStartsZh(text, from, to) : sentenceStarts(text, from, to);
         for (int i = 0; i < sentenceStarts.size(); i++) {
             int start = sentenceStarts.get(i);
             int end = i + 1 < sentenceStarts.size() ? sentenceStarts.get(i + 1) : to;
-            Named opening = firstPlace(places, start, Math.min(end, start + SENTENCE_OPENING));
+            Named opening = firstPlace(places, start, Math.min(end, start + (chinese ? SENTENCE_OPENING_ZH : SENTENCE_OPENING)));
             if (!opening.isNone() && disjoint(opening.ids(), seen) && (starts.isEmpty() || start > starts.get(starts.size() - 1))
-                    && lexicon.score(cues, start, end).byType().values().stream().anyMatch(score -> score >= MIN_TYPE_SCORE)) {
+                    && !PlaceResolver.isDateline(text, opening.start(), opening.end()) && !isOrigin(text, opening.start())
+                    && active(cues, start, end, leaning(leadType, false, opening.start() - start, chinese))) {
                 starts.add(start);
                 seen.addAll(opening.ids());
                 current = opening;
@@ -537,6 +628,27 @@ public final class LaborExtractor implements Extractor {
             }
         }
         return true;
+    }
+
+    /**
+     * How many places {@code named} lists, counting only the most specific: a region or city
+     * with a place inside it named too ("内蒙古鄂尔多斯", "استان کرمان: … سیرجان … رفسنجان") is
+     * not one more.
+     */
+    private static int distinctPlaces(List<Named> named) {
+        List<Named> apart = new ArrayList<>();
+        for (Named n : named) {
+            boolean containsAnother = named.stream().anyMatch(m -> m != n && contains(n.ids(), m.ids()));
+            if (!containsAnother && apart.stream().allMatch(a -> disjoint(a.ids(), n.ids()))) {
+                apart.add(n);
+            }
+        }
+        return apart.size();
+    }
+
+    /** Whether a place of {@code outer} is a region or city that a place of {@code inner} lies in. */
+    private static boolean contains(Set<String> outer, Set<String> inner) {
+        return outer.stream().anyMatch(x -> inner.stream().anyMatch(y -> y.startsWith(x + "/")));
     }
 
     private static List<Named> placesIn(List<Named> places, int from, int to) {

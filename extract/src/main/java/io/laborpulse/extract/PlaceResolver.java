@@ -27,6 +27,9 @@ final class PlaceResolver {
     private static final double PRIOR_FACTOR = 1.5;
     private static final int DATELINE_WINDOW = 30;
     private static final List<String> DATELINE_CUES = List.of("خبرنگار", "به گزارش", "مراسل", "记者", "讯");
+    /** What follows the city of a Chinese agency's dateline: "中新网北京11月5日电", "本报兰州讯". */
+    private static final java.util.regex.Pattern CHINESE_DATELINE_END =
+            java.util.regex.Pattern.compile("(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:电|讯)");
     /**
      * Phrases of a general statement rather than a report ("In Missouri and elsewhere, workers
      * are…", "whether it is here in Colorado or elsewhere"): law firms' and agencies' blogs name
@@ -82,7 +85,7 @@ final class PlaceResolver {
             }
             // The reporter's city decides only when the title does not name the event's place
             // elsewhere ("…از اصفهان" over a story the title places in Shahrekord).
-            if (isDateline(text, mention.start()) && (titleRegions.isEmpty() || titleRegions.contains(place.region()))) {
+            if (isDateline(text, mention.start(), mention.end()) && (titleRegions.isEmpty() || titleRegions.contains(place.region()))) {
                 weight += DATELINE_BONUS;
             }
             if (place.precision() == Precision.COUNTRY) {
@@ -114,6 +117,41 @@ final class PlaceResolver {
             return new Resolution(byId.get(country), written.get(country));
         }
         return NONE;
+    }
+
+    /**
+     * The mentions with shared names narrowed, where the document settles them, to the places
+     * of the countries it is otherwise about: beside Chennai, "Kochi" and "Hyderabad" are the
+     * Indian cities; in a Saudi list, وجدة read as "and Jeddah" rather than Morocco's Oujda.
+     * The document's countries are those of its single-meaning region and city names, else the
+     * prior. A mention none of whose places lies there is left as it was, for the resolver.
+     */
+    static List<Gazetteer.Mention> settle(List<Gazetteer.Mention> mentions, String priorCountry) {
+        Set<String> countries = new HashSet<>();
+        for (Gazetteer.Mention mention : mentions) {
+            if (!mention.name().weak() && mention.places().stream().map(Place::country).distinct().count() == 1
+                    && mention.places().get(0).precision() != Precision.COUNTRY) {
+                countries.add(mention.places().get(0).country());
+            }
+        }
+        if (countries.isEmpty() && priorCountry != null) {
+            countries.add(priorCountry);
+        }
+        List<Gazetteer.Mention> settled = new java.util.ArrayList<>(mentions.size());
+        for (Gazetteer.Mention mention : mentions) {
+            List<Place> places = mention.places();
+            if (places.stream().map(Place::country).distinct().count() > 1) {
+                List<Place> local = places.stream()
+                        .filter(p -> p.precision() != Precision.COUNTRY && countries.contains(p.country())).toList();
+                if (!local.isEmpty() && local.size() < places.size()) {
+                    Gazetteer.Name name = new Gazetteer.Name(mention.name().normalized(), local, mention.name().weak());
+                    settled.add(new Gazetteer.Mention(name, mention.start(), mention.end()));
+                    continue;
+                }
+            }
+            settled.add(mention);
+        }
+        return settled;
     }
 
     /** Regions named by at least one name that means only places in that region. */
@@ -173,9 +211,10 @@ final class PlaceResolver {
         return GENERAL_STATEMENT_CUES.stream().anyMatch(sentence::contains);
     }
 
-    static boolean isDateline(String text, int start) {
+    static boolean isDateline(String text, int start, int end) {
         String before = text.substring(Math.max(0, start - DATELINE_WINDOW), start);
-        return DATELINE_CUES.stream().anyMatch(before::contains);
+        return DATELINE_CUES.stream().anyMatch(before::contains)
+                || CHINESE_DATELINE_END.matcher(text).region(end, text.length()).lookingAt();
     }
 
     /** The highest score; on a tie, the one named first. */

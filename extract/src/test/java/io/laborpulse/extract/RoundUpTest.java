@@ -60,6 +60,48 @@ class RoundUpTest {
     }
 
     @Test
+    void shouldReportEachPlaceATitleListsWhenTheBodyReportsThemInTurn() {
+        List<ExtractedEvent> events = read("Walkouts in Leeds, Glasgow and Cardiff\n"
+                + "Workers in three cities stopped work on Thursday.\n"
+                + "In Leeds, about 300 bus drivers walked out over pay, and in Glasgow, refuse collectors began a strike. "
+                + "In Cardiff, nurses held the first of two 12-hour strikes.");
+
+        assertThat(events).extracting(ExtractedEvent::region).containsExactly("GB-ENG", "GB-SCT", "GB-WLS");
+        assertThat(events).allSatisfy(e -> assertThat(e.type()).isEqualTo(EventType.STRIKE));
+    }
+
+    @Test
+    void shouldGiveListItemsThatNameLittleMoreThanTheirPlaceTheLeadsActivity() {
+        List<ExtractedEvent> events = read("جولات تفتيشية على المنشآت الخاصة\n"
+                + "نفذت فرق التفتيش التابعة لوزارة الموارد البشرية حملات تفتيشية خلال الأسبوع الماضي:\n"
+                + "- رصد ١٢٠ مخالفة في محال تجارية بمدينة الرياض.\n"
+                + "- رصد ٤٥ مخالفة في مواقع بناء بمحافظة جدة.\n"
+                + "- رصد ٣٠ مخالفة في ورش بمدينة الدمام.");
+
+        assertThat(events).extracting(ExtractedEvent::region).containsExactly("SA-01", "SA-02", "SA-04");
+        assertThat(events).allSatisfy(e -> assertThat(e.type()).isEqualTo(EventType.INSPECTION_ENFORCEMENT));
+    }
+
+    @Test
+    void shouldSplitAChineseParagraphAtClausesThatOpenAtANewPlace() {
+        List<ExtractedEvent> events = read("各地工会开展夏送清凉活动\n"
+                + "7月15日，吐鲁番市总工会为850名户外劳动者送去防暑降温物资；同一天，三亚市总工会为环卫工人送去清凉物资；"
+                + "银川市总工会则走进工业园区，为600余名一线职工送去慰问品。");
+
+        assertThat(events).extracting(ExtractedEvent::region).containsExactly("CN-XJ", "CN-HI", "CN-NX");
+        assertThat(events).allSatisfy(e -> assertThat(e.type()).isEqualTo(EventType.WELFARE_SERVICE));
+    }
+
+    @Test
+    void shouldNotMakeAnEventOfTheTownTheInjuredWereTakenTo() {
+        List<ExtractedEvent> events = read("انفجار در پتروشیمی ماهشهر؛ یک کارگر جان باخت\n"
+                + "صبح امروز در پی انفجار یک مخزن در یکی از پتروشیمی های ماهشهر یک کارگر جان باخت و سه کارگر دیگر مصدوم شدند.\n"
+                + "فرماندار ماهشهر گفت: مصدومان به بیمارستان سوانح و سوختگی اهواز منتقل شدند.");
+
+        assertThat(events).singleElement().satisfies(e -> assertThat(e.place()).isEqualTo("ماهشهر"));
+    }
+
+    @Test
     void shouldCountEachPlaceAHeadlineListsAndNotAPlaceQualifiedByItsRegion() {
         List<ExtractedEvent> listed = extractor.extract(new Document("l", "اعتصاب کارگران پیمانی در آبادان، عسلویه و بندرعباس",
                 "کارگران پیمانی پالایشگاه ها امروز دست از کار کشیدند.", null, PUBLISHED, null, null)).events();
