@@ -36,7 +36,7 @@ import picocli.CommandLine.Parameters;
                     + "recall and the share of single stories read as one event, per language and overall. Without FILE it scores "
                     + "the team's development set (evaluation/dev.jsonl and dev-*.jsonl), the five shared samples (evaluation/shared-samples.jsonl, "
                     + "texts read from ../shared/samples) and ../shared/devset/articles.jsonl, each where present. The held-out "
-                    + "set (evaluation/heldout/unseen.jsonl) is scored only when named.",
+                    + "set (evaluation/heldout/unseen-c-*.jsonl) is scored only when named.",
             ""
         })
 final class EvalCommand implements Callable<Integer> {
