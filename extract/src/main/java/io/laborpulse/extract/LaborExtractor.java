@@ -134,7 +134,8 @@ public final class LaborExtractor implements Extractor {
 
         List<ExtractedEvent> roundUp = new ArrayList<>();
         Set<List<Object>> seen = new HashSet<>();
-        List<Segment> segments = segments(text, reading.mentions(), reading.cues(), lang, titleEnd);
+        List<Gazetteer.Mention> listed = listedPlaces(text, reading.mentions(), titleEnd);
+        List<Segment> segments = segments(text, reading.mentions(), reading.cues(), lang, titleEnd, listed);
         if (segments.size() >= 2) {
             EventType leadType = leadingType(reading.cues(), 0, segments.get(1).start()).orElse(null);
             for (Segment segment : segments) {
@@ -145,7 +146,7 @@ public final class LaborExtractor implements Extractor {
         if (events.size() < 2) {
             events = read(reading, new Segment(0, text.length(), false), false, null).map(List::of).orElse(List.of());
         }
-        return new Extraction(lang, withListedPlaces(events, listedPlaces(text, reading.mentions(), titleEnd)));
+        return new Extraction(lang, withListedPlaces(events, listed, normalized));
     }
 
     /**
@@ -161,12 +162,15 @@ public final class LaborExtractor implements Extractor {
         }
         List<Gazetteer.Mention> best = List.of();
         List<Gazetteer.Mention> run = new ArrayList<>();
-        for (Gazetteer.Mention mention : mentions) {
-            if (mention.end() > headlineEnd) {
+        for (Gazetteer.Mention named : mentions) {
+            if (named.end() > headlineEnd) {
                 break;
             }
-            boolean usable = !mention.name().weak() && mention.places().size() == 1
-                    && mention.places().get(0).precision() != Precision.COUNTRY;
+            Gazetteer.Mention mention = onePlace(named);
+            // A name that is also a word ("Rivers") counts inside a run of places of its country.
+            boolean usable = mention != null && mention.places().get(0).precision() != Precision.COUNTRY
+                    && (!mention.name().weak() || (!run.isEmpty()
+                            && run.get(run.size() - 1).places().get(0).country().equals(mention.places().get(0).country())));
             if (!usable) {
                 run = new ArrayList<>();
                 continue;
@@ -188,8 +192,26 @@ public final class LaborExtractor implements Extractor {
         return places.size() >= 2 ? places : List.of();
     }
 
+    /**
+     * The mention with the one place it names, or null: a state and its capital sharing a name
+     * (Lagos, اصفهان) are read as the city, as {@link PlaceResolver} reads them.
+     */
+    private static Gazetteer.Mention onePlace(Gazetteer.Mention mention) {
+        List<Place> places = mention.places();
+        if (places.size() == 1) {
+            return mention;
+        }
+        if (places.get(0).region() == null || places.stream().map(Place::region).distinct().count() > 1) {
+            return null;
+        }
+        Place city = places.stream().max(Comparator.comparing(Place::precision)).orElseThrow();
+        return new Gazetteer.Mention(new Gazetteer.Name(mention.name().normalized(), List.of(city), mention.name().weak()),
+                mention.start(), mention.end());
+    }
+
     /** One event per listed place: those read already, and the headline's activity at the others. */
-    private List<ExtractedEvent> withListedPlaces(List<ExtractedEvent> events, List<Gazetteer.Mention> listed) {
+    private List<ExtractedEvent> withListedPlaces(List<ExtractedEvent> events, List<Gazetteer.Mention> listed,
+            TextNormalizer.Normalized normalized) {
         if (listed.isEmpty() || events.isEmpty() || events.size() >= listed.size()) {
             return events;
         }
@@ -202,12 +224,13 @@ public final class LaborExtractor implements Extractor {
                 continue;
             }
             Place place = mention.places().get(0);
-            if (events.stream().anyMatch(e -> place.region().equals(e.region()) && e.precision() == Precision.REGION)
-                    && place.precision() == Precision.REGION) {
+            // A listed state is reported already by an event anywhere in it (Rivers by Port Harcourt).
+            if (place.precision() == Precision.REGION && events.stream().anyMatch(e -> place.region().equals(e.region()))) {
                 continue;
             }
             all.add(new ExtractedEvent(lead.type(), lead.secondaryTypes(), place.country(), place.region(),
-                    gazetteer.place(place.region()).name(), mention.name().normalized(), place.precision(), null, lead.eventDate(),
+                    gazetteer.place(place.region()).name(), normalized.originalOf(mention.start(), mention.end()).strip(),
+                    place.precision(), null, lead.eventDate(),
                     lead.actors(), lead.sector(), lead.confidence() * LISTED_CONFIDENCE, lead.evidence()));
         }
         return all;
@@ -371,7 +394,7 @@ public final class LaborExtractor implements Extractor {
      * and no earlier section was. The title never stands alone: it belongs with the lead.
      */
     private List<Segment> segments(String text, List<Gazetteer.Mention> mentions, Lexicon.Hits cues, String lang,
-            int titleEnd) {
+            int titleEnd, List<Gazetteer.Mention> listed) {
         boolean chinese = lang.equals("zh");
         int maxHeading = chinese ? 40 : 90;
         Matcher breaks = (chinese ? CHUNK_BREAK_ZH : CHUNK_BREAK).matcher(text);
@@ -382,6 +405,8 @@ public final class LaborExtractor implements Extractor {
         Named current = Named.NONE;
         boolean leadSeen = false;
         EventType leadType = null; // the activity the title and lead report, which later sections may share
+        Set<String> announced = new HashSet<>(); // ids of the places a title lists, each to be reported in turn
+        listed.forEach(m -> m.places().forEach(p -> announced.add(p.id())));
         int chunkStart = 0;
         while (chunkStart < text.length()) {
             int chunkEnd = breaks.find(chunkStart) ? breaks.start() : text.length();
@@ -416,6 +441,8 @@ public final class LaborExtractor implements Extractor {
                 // them is still to be reported, so none is taken as read.
                 if (afterTitle || distinctPlaces(named) < 2) {
                     named.forEach(n -> seen.addAll(n.ids()));
+                } else {
+                    named.forEach(n -> announced.addAll(n.ids()));
                 }
                 if (leadType == null) {
                     leadType = leadingType(cues, 0, unitEnd).orElse(null);
@@ -423,7 +450,8 @@ public final class LaborExtractor implements Extractor {
             } else if (!unseen.isNone() && !PlaceResolver.isDateline(text, unseen.start(), unseen.end()) && !isOrigin(text, unseen.start())
                     && (listItem || disjoint(unseen.regions(), current.regions())
                             || unseen.start() - chunkStart <= (chinese ? OPENING_ZH : OPENING))
-                    && active(cues, chunkStart, chunkEnd, leaning(leadType, listItem, unseen.start() - chunkStart, chinese))) {
+                    && (active(cues, chunkStart, chunkEnd, leaning(leadType, listItem, unseen.start() - chunkStart, chinese))
+                            || reportsAnnounced(unseen, announced, leadType, unseen.start() - chunkStart, chinese))) {
                 // Another place with activity: in another region, or in the same one when the
                 // paragraph opens with it ("Meanwhile, workers in Konabari…") or is a list item.
                 starts.add(chunkStart);
@@ -432,7 +460,7 @@ public final class LaborExtractor implements Extractor {
             }
             if (afterTitle) {
                 current = sentencesAtNewPlaces(text, places, cues, chunkStart, chunkEnd, starts, seen, current,
-                        chinese, leadType);
+                        chinese, leadType, announced);
             }
             // A chunk holding only the dateline ("中新网北京11月5日电") is not yet the lead.
             leadSeen |= afterTitle && chunkEnd - chunkStart > (chinese ? MIN_LEAD_ZH : MIN_LEAD);
@@ -514,6 +542,20 @@ public final class LaborExtractor implements Extractor {
     }
 
     /**
+     * Whether a unit opening at {@code place} reports one of the places the title listed
+     * ("…strike hits hospitals in Lagos, Rivers, Oyo" … "In Port Harcourt, doctors joined the
+     * action"): the title announced it, so the unit needs no cue of its own to be that place's event.
+     */
+    private static boolean reportsAnnounced(Named place, Set<String> announced, EventType leadType, int placeOffset,
+            boolean chinese) {
+        if (leadType == null || placeOffset > (chinese ? LEANING_OPENING_ZH : LEANING_OPENING)) {
+            return false;
+        }
+        return announced.stream().anyMatch(a -> place.regions().contains(a)
+                || place.ids().stream().anyMatch(id -> id.equals(a) || id.startsWith(a + "/")));
+    }
+
+    /**
      * The lead's activity, where a unit may report it with few words of its own: a list item
      * under the lead, or a unit that opens with its place ("وفي منطقة مكة المكرمة، نفذت الفرق
      * 1,050 جولة", "同一天，海南省三亚市…"). A place named further in is more often background
@@ -530,7 +572,7 @@ public final class LaborExtractor implements Extractor {
      * tools. In Cape Town, …"). Returns the place the last such sentence is about.
      */
     private Named sentencesAtNewPlaces(String text, List<Named> places, Lexicon.Hits cues, int from, int to,
-            List<Integer> starts, Set<String> seen, Named current, boolean chinese, EventType leadType) {
+            List<Integer> starts, Set<String> seen, Named current, boolean chinese, EventType leadType, Set<String> announced) {
         boolean anyUnseen = places.stream().anyMatch(named -> named.start() > from && named.end() <= to && disjoint(named.ids(), seen));
         if (!anyUnseen) {
             return current;
@@ -542,7 +584,8 @@ public final class LaborExtractor implements Extractor {
             Named opening = firstPlace(places, start, Math.min(end, start + (chinese ? SENTENCE_OPENING_ZH : SENTENCE_OPENING)));
             if (!opening.isNone() && disjoint(opening.ids(), seen) && (starts.isEmpty() || start > starts.get(starts.size() - 1))
                     && !PlaceResolver.isDateline(text, opening.start(), opening.end()) && !isOrigin(text, opening.start())
-                    && active(cues, start, end, leaning(leadType, false, opening.start() - start, chinese))) {
+                    && (active(cues, start, end, leaning(leadType, false, opening.start() - start, chinese))
+                            || reportsAnnounced(opening, announced, leadType, opening.start() - start, chinese))) {
                 starts.add(start);
                 seen.addAll(opening.ids());
                 current = opening;
