@@ -43,6 +43,8 @@ public final class LaborExtractor implements Extractor {
     /** How near a sentence's start its place must be named. */
     private static final int SENTENCE_OPENING = 80;
     private static final int SENTENCE_OPENING_ZH = 25;
+    /** How far before a listed place "来自" (coming from) may stand, a province's name between. */
+    private static final int ORIGIN_REACH = 6;
     /** A lead is longer than a dateline. */
     private static final int MIN_LEAD = 40;
     private static final int MIN_LEAD_ZH = 15;
@@ -134,7 +136,7 @@ public final class LaborExtractor implements Extractor {
 
         List<ExtractedEvent> roundUp = new ArrayList<>();
         Set<List<Object>> seen = new HashSet<>();
-        List<Gazetteer.Mention> listed = listedPlaces(text, reading.mentions(), titleEnd);
+        List<Gazetteer.Mention> listed = listedPlaces(text, reading.mentions(), titleEnd, lang.equals("zh"));
         List<Segment> segments = segments(text, reading.mentions(), reading.cues(), lang, titleEnd, listed);
         if (segments.size() >= 2) {
             EventType leadType = leadingType(reading.cues(), 0, segments.get(1).start()).orElse(null);
@@ -155,15 +157,50 @@ public final class LaborExtractor implements Extractor {
      * happened. Only names of one meaning count, and only when a separator (a comma, "and", و, 、)
      * and nothing else stands between them.
      */
-    private static List<Gazetteer.Mention> listedPlaces(String text, List<Gazetteer.Mention> mentions, int titleEnd) {
+    private static List<Gazetteer.Mention> listedPlaces(String text, List<Gazetteer.Mention> mentions, int titleEnd,
+            boolean chinese) {
         int headlineEnd = titleEnd > 0 ? titleEnd : Math.max(0, text.indexOf('\n'));
         if (headlineEnd == 0 || headlineEnd > MAX_HEADLINE) {
             return List.of();
         }
+        List<Gazetteer.Mention> inHeadline = listedIn(text, mentions, 0, headlineEnd);
+        if (!inHeadline.isEmpty()) {
+            return inHeadline;
+        }
+        // The lead's first sentence lists them as often ("وقفات احتجاجية … بكل من الدار البيضاء والمحمدية وسطات").
+        int leadStart = headlineEnd;
+        while (leadStart < text.length() && Character.isWhitespace(text.charAt(leadStart))) {
+            leadStart++;
+        }
+        int paragraphEnd = text.indexOf('\n', leadStart);
+        int leadEnd = firstSentenceEnd(text, leadStart, paragraphEnd < 0 ? text.length() : paragraphEnd, chinese);
+        List<Gazetteer.Mention> inLead = leadStart < text.length() ? listedIn(text, mentions, leadStart, leadEnd) : List.of();
+        // Where workers came from ("来自南阳市内乡、淅川等县", "从上海、苏州、杭州等地") or a scope left
+        // open with 等 ("etc.") is one event's reach, not a list of events.
+        // So is a list of the districts of one city named besides ("天水市总工会联合秦州区、麦积区总工会").
+        if (inLead.isEmpty() || text.substring(Math.max(0, inLead.get(0).start() - ORIGIN_REACH), inLead.get(0).start()).contains("来自")
+                || isOrigin(text, inLead.get(0).start()) || text.startsWith("从", inLead.get(0).start() - 1)
+                || text.startsWith("等", inLead.get(inLead.size() - 1).end()) || insideOneCity(inLead, mentions)) {
+            return List.of();
+        }
+        return inLead;
+    }
+
+    private static boolean insideOneCity(List<Gazetteer.Mention> listed, List<Gazetteer.Mention> mentions) {
+        return mentions.stream().filter(m -> !listed.contains(m)).flatMap(m -> m.places().stream())
+                .filter(p -> p.precision() == Precision.CITY)
+                .anyMatch(city -> listed.stream().allMatch(m -> m.places().get(0).id().startsWith(city.id() + "/")));
+    }
+
+    /** The longest run of listed places inside {@code [from, to)}, or none when it has fewer than two. */
+    private static List<Gazetteer.Mention> listedIn(String text, List<Gazetteer.Mention> mentions, int from, int to) {
         List<Gazetteer.Mention> best = List.of();
         List<Gazetteer.Mention> run = new ArrayList<>();
         for (Gazetteer.Mention named : mentions) {
-            if (named.end() > headlineEnd) {
+            if (named.start() < from) {
+                continue;
+            }
+            if (named.end() > to) {
                 break;
             }
             Gazetteer.Mention mention = onePlace(named);
@@ -401,7 +438,12 @@ public final class LaborExtractor implements Extractor {
         List<Integer> starts = new ArrayList<>();
         Set<Integer> headings = new HashSet<>();
         Set<String> seen = new HashSet<>(); // ids of the places the sections so far are about
-        List<Named> places = Named.all(mentions);
+        Set<String> countries = supportedCountries(mentions);
+        // A city of a country the text is otherwise not about is more likely a person's name
+        // ("Samara Taft, NCWorks manager"): it opens no section.
+        List<Named> places = Named.all(mentions).stream()
+                .filter(named -> named.regions().stream().anyMatch(r -> countries.contains(r.substring(0, 2))))
+                .toList();
         Named current = Named.NONE;
         boolean leadSeen = false;
         EventType leadType = null; // the activity the title and lead report, which later sections may share
@@ -508,6 +550,27 @@ public final class LaborExtractor implements Extractor {
             }
         }
         return starts;
+    }
+
+    /**
+     * The countries a text is about: named as countries, or named by at least two mentions of
+     * regions or cities that lie only there.
+     */
+    private static Set<String> supportedCountries(List<Gazetteer.Mention> mentions) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        Set<String> supported = new HashSet<>();
+        for (Gazetteer.Mention mention : mentions) {
+            Set<String> countries = new HashSet<>();
+            mention.places().forEach(p -> countries.add(p.country()));
+            if (countries.size() != 1) {
+                continue;
+            }
+            String country = countries.iterator().next();
+            if (mention.places().get(0).precision() == Precision.COUNTRY || counts.merge(country, 1, Integer::sum) >= 2) {
+                supported.add(country);
+            }
+        }
+        return supported;
     }
 
     /** A place people come from ("来自四川的建筑工人", "workers from Kerala") is not where they act. */

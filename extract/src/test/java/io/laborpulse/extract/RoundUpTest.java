@@ -93,6 +93,35 @@ class RoundUpTest {
     }
 
     @Test
+    void shouldCountEachPlaceTheLeadListsAsTheSceneOfTheSameActivity() {
+        List<ExtractedEvent> events = read("عمال النظافة يحتجون في ثلاث مدن\n"
+                + "نظم عمال شركات النظافة، يوم الثلاثاء، وقفات احتجاجية متزامنة أمام المستشفيات بكل من المحمدية وسطات والجديدة.");
+
+        assertThat(events).extracting(ExtractedEvent::place).containsExactlyInAnyOrder("المحمدية", "سطات", "الجديدة");
+        assertThat(events).allSatisfy(e -> assertThat(e.type()).isEqualTo(EventType.PROTEST));
+    }
+
+    @Test
+    void shouldReadPlacesWorkersComeFromOrOneCitysDistrictsAsOneEventsReach() {
+        List<ExtractedEvent> origins = read("四十余名务工人员在宝安区一工地聚集讨薪\n"
+                + "11月20日,四十余名来自四川南充、广安的建筑工人在深圳市宝安区一在建项目门口拉起横幅,讨要被拖欠的工资。");
+        List<ExtractedEvent> districts = read("天水市总工会慰问一线环卫职工\n"
+                + "1月16日,天水市总工会联合秦州区、麦积区总工会开展送温暖活动,为320名环卫工人送去慰问金。");
+
+        assertThat(origins).singleElement().satisfies(e -> assertThat(e.region()).isEqualTo("CN-GD"));
+        assertThat(districts).singleElement().satisfies(e -> assertThat(e.participants()).isEqualTo(320L));
+    }
+
+    @Test
+    void shouldNotOpenASectionAtACityOfACountryTheTextIsNotAbout() {
+        List<ExtractedEvent> events = read("Job fair in Trenton draws employers\n"
+                + "TRENTON, N.C. - The NCWorks Career Center hosted a job fair in Trenton, North Carolina on Tuesday.\n"
+                + "Samara Taft, the career center's manager, said job seekers responded well to the hiring event.");
+
+        assertThat(events).singleElement().satisfies(e -> assertThat(e.region()).isEqualTo("US-NC"));
+    }
+
+    @Test
     void shouldNotMakeAnEventOfTheTownTheInjuredWereTakenTo() {
         List<ExtractedEvent> events = read("انفجار در پتروشیمی ماهشهر؛ یک کارگر جان باخت\n"
                 + "صبح امروز در پی انفجار یک مخزن در یکی از پتروشیمی های ماهشهر یک کارگر جان باخت و سه کارگر دیگر مصدوم شدند.\n"
