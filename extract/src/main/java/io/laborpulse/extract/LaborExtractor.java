@@ -75,6 +75,8 @@ public final class LaborExtractor implements Extractor {
     /** A type that leads the reading when its score reaches {@code floor}. */
     private record Lead(EventType type, int floor) {
     }
+    /** Types that name what workers suffer rather than what anyone does about it. */
+    private static final Set<EventType> GRIEVANCES = Set.of(EventType.WAGE_ARREARS, EventType.LAYOFF_CLOSURE);
     /** Share of the main type's score another type needs to be listed as secondary. */
     private static final double SECONDARY_SHARE = 0.34;
     private static final Pattern ISO_CODE = Pattern.compile("[A-Z]{2}(-[A-Z0-9]{1,3})?");
@@ -344,8 +346,8 @@ public final class LaborExtractor implements Extractor {
                 .toList();
         int top = ranked.isEmpty() ? 0 : ranked.get(0).getValue();
         // A round-up's segment must show labour activity itself; a whole story may rest on its actor.
-        boolean leaning = leadType != null && top < MIN_TYPE_SCORE;
-        boolean labour = top >= MIN_TYPE_SCORE || (top > 0 && scores.actor()) || (!partOfRoundUp && scores.actor()) || leaning;
+        boolean labour = top >= MIN_TYPE_SCORE || (top > 0 && scores.actor()) || (!partOfRoundUp && scores.actor())
+                || leadType != null;
         if (!labour) {
             return Optional.empty();
         }
@@ -360,11 +362,12 @@ public final class LaborExtractor implements Extractor {
         }
         ranked = byPrecedence(ranked);
         top = ranked.isEmpty() ? 0 : ranked.get(0).getValue();
-        EventType type = leaning ? leadType : ranked.isEmpty() ? EventType.OTHER : ranked.get(0).getKey();
+        EventType own = ranked.isEmpty() ? EventType.OTHER : ranked.get(0).getKey();
+        EventType type = leadType == null ? own : sectionType(own, top, leadType);
         int second = ranked.size() > 1 ? ranked.get(1).getValue() : 0;
         int secondaryFloor = Math.max(2, (int) Math.ceil(top * SECONDARY_SHARE));
-        List<EventType> secondary = ranked.stream().skip(1)
-                .filter(e -> e.getValue() >= secondaryFloor)
+        List<EventType> secondary = ranked.stream()
+                .filter(e -> e.getKey() != type && (e.getKey() == own || e.getValue() >= secondaryFloor))
                 .limit(MAX_SECONDARY)
                 .map(Map.Entry::getKey)
                 .toList();
@@ -385,6 +388,23 @@ public final class LaborExtractor implements Extractor {
         return type == EventType.ACCIDENT_SAFETY
                 ? NumberReader.casualties(lang, text.substring(0, Math.min(text.length(), ACCIDENT_LEAD)))
                 : NumberReader.participants(lang, text);
+    }
+
+    /**
+     * A round-up section's type, given its own reading and the lead's. A section with no clear
+     * type of its own is the lead's activity. So is one whose own words are a grievance (arrears,
+     * closures) under a lead reporting what was done about it ("公布一批拖欠农民工工资违法案件:
+     * 1.成都市…拖欠28名农民工工资"), and an accident under a lead reporting enforcement (penalties
+     * after deaths): the grievance or the accident is why, and stays as a secondary type.
+     */
+    static EventType sectionType(EventType own, int ownScore, EventType leadType) {
+        if (ownScore < MIN_TYPE_SCORE) {
+            return leadType;
+        }
+        if (GRIEVANCES.contains(own) && !GRIEVANCES.contains(leadType)) {
+            return leadType;
+        }
+        return own == EventType.ACCIDENT_SAFETY && leadType == EventType.INSPECTION_ENFORCEMENT ? leadType : own;
     }
 
     /** The type {@code [from, to)} reports clearly enough to lead a reading, by score and precedence. */
