@@ -36,20 +36,43 @@ public final class NumberReader {
      * عاملين two; English "a worker"). Patterns are written as the source spells them and
      * normalised like the text they run on.
      */
+    /*
+     * What may stand between a Chinese count and its verb: no other count ("2人遇难3人受伤" is two
+     * phrases, not two people who died and were hurt), no full stop, and no verb of the other kind
+     * or "无人" ("3人受伤,无人死亡" has no dead). Commas may: "一名钢筋工突然晕倒,经抢救无效死亡".
+     */
+    private static final String ZH_COUNT = "(?:[0-9]+|[一二两三四五六七八九十]+)\\s*(?:名|人|位)";
+    private static final String ZH_DEAD_GAP = "(?:(?!" + ZH_COUNT + "|受伤|轻伤|重伤|无人)[^。;])";
+    private static final String ZH_HURT_GAP = "(?:(?!" + ZH_COUNT + "|死|亡|遇难|无人)[^。;])";
     private static final Pattern ZH_DEAD = Pattern.compile(
-            "([0-9]+|[一二两三四五六七八九十]+)\\s*(?:名|人|位)[^,。;,]{0,10}?(?:遇难|死亡|身亡|罹难|丧生)");
+            "([0-9]+|[一二两三四五六七八九十]+)\\s*(?:名|人|位)" + ZH_DEAD_GAP + "{0,30}?(?:遇难|死亡|身亡|罹难|丧生|不治)");
     private static final Pattern ZH_HURT = Pattern.compile(
-            "([0-9]+|[一二两三四五六七八九十]+)\\s*(?:名|人|位)[^,。;,]{0,6}?(?:受伤|轻伤|重伤|救治)");
+            "([0-9]+|[一二两三四五六七八九十]+)\\s*(?:名|人|位)" + ZH_HURT_GAP + "{0,8}?(?:受伤|轻伤|重伤|救治|治疗)");
+    private static final Pattern AGE_ZH = Pattern.compile("[0-9]+\\s*(?:岁|周岁)");
     private static final String FA_NUMBER = "([0-9]+|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده)";
     private static final String FA_PERSON = "(?:کارگر|معدنچی|نفر|تن|کارمند|راننده|شخص)";
     /** Up to 40 characters of the same clause that hold no other count ("سه کارگر … و دو نفر مصدوم"). */
     private static final String FA_GAP = "(?:(?![0-9]|یک |دو |سه |چهار |پنج )[^.،]){0,40}?";
+    /** A singular worker noun, not the start of its plural (کارگران, کارگرها). */
+    private static final String FA_ONE_PERSON = "(?:کارگر|معدنچی|کارمند|راننده)(?![\\u0600-\\u06ff])";
+    /*
+     * Besides "N کارگر … جان باختند", Persian reports write the tally as a headline ("یک کشته و دو
+     * مصدوم"), the death as a noun with a singular subject ("مرگ کارگر", "سقوط مرگبار کارگر": one),
+     * or a rescuer hurt as "همکار این کارگر … دچار مسمومیت شد" (one more).
+     */
     private static final Pattern FA_DEAD = normalized(
             "(?:مرگ|فوت|کشته شدن|جان باختن|درگذشت)\\s+" + FA_NUMBER + "\\s+" + FA_PERSON
-                    + "|" + FA_NUMBER + "\\s+" + FA_PERSON + FA_GAP + "(?:جان باخت|جان سپرد|کشته شد|فوت کرد|فوت شد|جان خود را از دست)");
+                    + "|" + FA_NUMBER + "\\s+" + FA_PERSON + FA_GAP
+                    + "(?:جان باخت|جان سپرد|کشته شد|فوت کرد|فوت شد|جان خود را از دست|به کام مرگ)"
+                    + "|(?<![\\u0600-\\u06ff])" + FA_NUMBER + "\\s+(?:کشته|فوتی)(?![\\u0600-\\u06ff])"
+                    + "|(?:مرگ|فوت|کشته شدن|جان باختن|سقوط مرگبار|مرگ تلخ)\\s+" + FA_ONE_PERSON);
     private static final Pattern FA_HURT = normalized(
             "(?:مصدومیت|مصدوم شدن|زخمی شدن|مجروح شدن|آسیب دیدگی)\\s+" + FA_NUMBER + "\\s+" + FA_PERSON
-                    + "|" + FA_NUMBER + "\\s+" + FA_PERSON + FA_GAP + "(?:مصدوم|زخمی|مجروح|دچار سوختگی|با جراحات)");
+                    + "|" + FA_NUMBER + "\\s+" + FA_PERSON + FA_GAP
+                    + "(?:مصدوم|زخمی|مجروح|دچار سوختگی|با سوختگی|دچار مسمومیت|با جراحات|به بیمارستان)"
+                    + "|(?<![\\u0600-\\u06ff])" + FA_NUMBER + "\\s+(?:مصدوم|زخمی|مجروح)(?![\\u0600-\\u06ff])"
+                    + "|(?:همکار|کارگر دیگری)(?![\\u0600-\\u06ff])(?:(?![0-9])[^.،]){0,60}?"
+                    + "(?:مصدوم|زخمی|مجروح|دچار سوختگی|دچار مسمومیت|به بیمارستان)");
     private static final String EN_NUMBER = "([0-9]+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)";
     private static final String EN_PERSON = "(?:[a-z-]+\\s+)?(?:[a-z]*workers?|employees?|contractors?|miners?|men|man|women|woman|people|persons?|laborers?|labourers?)";
     private static final Pattern EN_DEAD = Pattern.compile(
@@ -57,20 +80,40 @@ public final class NumberReader {
                     + "|\\b(?:killed|killing|kills|left)\\s+" + EN_NUMBER + "\\s+" + EN_PERSON
                     + "|^\\s*(?:the\\s+)?()(?:worker|contractor|man|woman|employee|miner|laborer|labourer)\\s+(?:[a-z]+\\s+){0,2}?(?:killed|died|dies|dead|fatally)"
                     + "|\\bthe\\s+()(?:worker|contractor|employee|miner)\\s+(?:[a-z]+\\s+){0,1}?died");
+    /** "and a third was hurt", "and another seriously injured": one more, unless a number follows ("another two"). */
     private static final Pattern EN_HURT = Pattern.compile(
             "(?<!\\bno\\s)\\b" + EN_NUMBER + "\\s+(?:others?\\s+|" + EN_PERSON + "\\s+)?(?:were\\s+|was\\s+)?(?:[a-z]+\\s+)?"
                     + "(?:injured|hurt|wounded|hospitali|taken to (?:a\\s+)?hospital)"
                     + "|\\binjur(?:ed|ing)\\s+" + EN_NUMBER + "\\s+(?:others?|" + EN_PERSON + ")"
                     + "|\\b(a|an|one)\\s+(?:[0-9]+-year-old\\s+)?(?:[a-z-]+\\s+)?(?:worker|employee|man|woman)\\s+(?:was\\s+)?"
-                    + "(?:suffered|sustained)\\s+(?:[a-z,]+\\s+){0,4}?injur");
+                    + "(?:suffered|sustained)\\s+(?:[a-z,]+\\s+){0,4}?injur"
+                    + "|\\b(?:a third|a fourth|a fifth|another|one other)\\b(?!\\s+(?:[0-9]|two|three|four|five|six|seven|eight|nine|ten)\\b)"
+                    + "\\s+(?:[a-z-]+\\s+){0,8}?(?:injured|hurt|wounded|hospitali|(?:taken|admitted) to (?:a\\s+)?hospital)");
     private static final Pattern AGE_FA = Pattern.compile("[0-9]+\\s*ساله");
     private static final Pattern ZH_DEAD_HURT = Pattern.compile(
             "([0-9]+|[一二两三四五六七八九十]+)死(?:([0-9]+|[一二两三四五六七八九十]+)伤)?");
-    private static final String AR_PERSON = "(عاملين|عاملان|عامل|عمال|اشخاص|شخصين|شخص|موظفين|موظف)";
-    private static final Pattern AR_DEAD = normalized(
-            "(?:مصرع|وفاة|مقتل|لقي|قضى|توفي)\\s+([0-9]+\\s+)?" + AR_PERSON);
-    private static final Pattern AR_HURT = normalized(
-            "(?:إصابة|أصيب|إصابه|جرح)\\s+([0-9]+\\s+)?(?:آخرين|آخر|زميل|" + AR_PERSON.substring(1));
+    /*
+     * Arabic casualties: a verb or verbal noun (مصرع, إصابة, أصيب), then the count as digits or a
+     * number word before or after the noun ("إصابة ثلاثة عمال", "مقتل عاملين اثنين"), the count
+     * alone ("وإصابة اثنين", "وإصابة 17"), or only the noun, whose number is the count: singular
+     * one, dual two ("عاملتين"), an ordinal "the third" (ثالث) one more.
+     */
+    private static final Map<String, Integer> AR_NUMBER_WORDS = normalizedKeys(Map.ofEntries(
+            Map.entry("واحد", 1), Map.entry("أحد", 1), Map.entry("اثنان", 2), Map.entry("اثنين", 2),
+            Map.entry("اثنتان", 2), Map.entry("اثنتين", 2), Map.entry("ثلاثة", 3), Map.entry("ثلاث", 3),
+            Map.entry("أربعة", 4), Map.entry("أربع", 4), Map.entry("خمسة", 5), Map.entry("خمس", 5), Map.entry("ستة", 6),
+            Map.entry("سبعة", 7), Map.entry("سبع", 7), Map.entry("ثمانية", 8), Map.entry("ثماني", 8),
+            Map.entry("تسعة", 9), Map.entry("تسع", 9), Map.entry("عشرة", 10), Map.entry("عشر", 10)));
+    private static final String AR_LETTER = "[\\u0600-\\u06ff]";
+    private static final String AR_NUMBER = "([0-9]+|" + String.join("|", AR_NUMBER_WORDS.keySet().stream()
+            .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList()) + ")(?!" + AR_LETTER + ")";
+    private static final String AR_NOUN = TextNormalizer.normalize(
+            "(عاملتين|عاملتان|عاملين|عاملان|عاملات|عاملة|عاملا|عامل|العمال|عمال|أشخاص|شخصين|شخصان|شخص|موظفين|موظفان|موظف"
+                    + "|سائقين|سائقان|سائق|آخرين|آخرون|آخران|آخر|ثالث|رابع|خامس|زميله|زميل)") + "(?!" + AR_LETTER + ")";
+    private static final String AR_DEAD_VERB = "(?:مصرع|وفاة|مقتل|لقي|لقيت|لقيا|لقيتا|لقوا|قضى|توفي|توفيت)";
+    private static final String AR_HURT_VERB = "(?:إصابة|إصابات|أصيب|أصيبت|أصيبا|يصيب|تصيب|جرح)";
+    private static final Pattern AR_DEAD = arabicCasualty(AR_DEAD_VERB);
+    private static final Pattern AR_HURT = arabicCasualty(AR_HURT_VERB);
 
     /** "ألف عامل", "ألفي عامل": a thousand or two thousand written as words. */
     private static final Pattern AR_THOUSANDS = normalized(
@@ -175,14 +218,17 @@ public final class NumberReader {
         long hurt;
         switch (lang) {
             case "zh" -> {
-                dead = zhCount(ZH_DEAD, lead);
-                hurt = zhCount(ZH_HURT, lead);
-                Matcher compact = ZH_DEAD_HURT.matcher(lead); // headline style: 致2死3伤
-                if (dead + hurt == 0 && compact.find()) {
+                String withoutAges = AGE_ZH.matcher(lead).replaceAll("岁"); // "一名56岁的钢筋工…死亡"
+                dead = zhCount(ZH_DEAD, withoutAges);
+                hurt = zhCount(ZH_HURT, withoutAges);
+                // The headline's "致2死3伤" sums up what the body may tell only in part (its injured
+                // "正在医院接受观察"), so each kind is the larger of the two readings, not the first found.
+                Matcher compact = ZH_DEAD_HURT.matcher(lead);
+                if (compact.find()) {
                     Long d = parseChineseOrDigits(compact.group(1));
-                    Long h = compact.group(2) == null ? Long.valueOf(0) : parseChineseOrDigits(compact.group(2));
-                    dead = d == null ? 0 : d;
-                    hurt = h == null ? 0 : h;
+                    Long h = compact.group(2) == null ? null : parseChineseOrDigits(compact.group(2));
+                    dead = Math.max(dead, d == null ? 0 : d);
+                    hurt = Math.max(hurt, h == null ? 0 : h);
                 }
             }
             case "fa" -> {
@@ -233,17 +279,32 @@ public final class NumberReader {
         return 1; // a singular noun with no number: "the contractor died"
     }
 
-    /** Arabic: digits if given, else the noun's number (dual two, singular or "another" one). */
+    /** Groups: 1 a count before the noun, 2 the noun, 3 a count after it, 4 a count with no noun. */
+    private static Pattern arabicCasualty(String verb) {
+        return Pattern.compile(TextNormalizer.normalize(verb) + "\\s+(?:(?:" + AR_NUMBER + "\\s+)?" + AR_NOUN
+                + "(?:\\s+" + AR_NUMBER + ")?|" + AR_NUMBER + ")");
+    }
+
+    /** Arabic: the count if written, else the noun's number (dual two; singular, ordinal or "another" one). */
     private static long arabicCount(Pattern pattern, String text) {
         Matcher m = pattern.matcher(text);
         if (!m.find()) {
             return 0;
         }
-        if (m.group(1) != null) {
-            return digits(m.group(1).strip());
+        for (int g : new int[] {1, 3, 4}) {
+            String count = m.group(g);
+            if (count != null) {
+                return Character.isDigit(count.charAt(0)) ? digits(count) : AR_NUMBER_WORDS.get(count);
+            }
         }
-        String noun = m.groupCount() >= 2 ? m.group(2) : null;
-        return noun != null && (noun.endsWith("ین") || noun.endsWith("ان")) ? 2 : 1;
+        String noun = m.group(2);
+        return noun.endsWith("ین") || noun.endsWith("ان") ? 2 : 1;
+    }
+
+    private static Map<String, Integer> normalizedKeys(Map<String, Integer> words) {
+        Map<String, Integer> normalized = new java.util.HashMap<>();
+        words.forEach((word, value) -> normalized.put(TextNormalizer.normalize(word), value));
+        return Map.copyOf(normalized);
     }
 
     private static Map<String, List<String>> normalizedCues(Map<String, List<String>> cues) {

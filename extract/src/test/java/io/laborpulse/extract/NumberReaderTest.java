@@ -87,4 +87,49 @@ class NumberReaderTest {
         assertThat(casualties("en", "Fire at a warehouse; no one was hurt, officials said")).isNull();
         assertThat(casualties("zh", "工地发生火灾,无人员伤亡。")).isNull();
     }
+
+    @Test
+    void shouldNotReadOneChinesePhraseOfTheDeadAsTheInjuredToo() {
+        assertThat(casualties("zh", "某矿井下透水 3人遇难4人受伤")).isEqualTo(7L);
+        assertThat(casualties("zh", "事故造成1人死亡2人受伤,其余工人安全升井")).isEqualTo(3L);
+        assertThat(casualties("zh", "井下共有作业人员60人,其中58人安全升井,1人遇难、1人受伤")).isEqualTo(2L);
+        assertThat(casualties("zh", "仓库起火,3人受伤,无人死亡")).isEqualTo(3L);
+    }
+
+    @Test
+    void shouldTakeTheChineseHeadlineTallyWhenTheBodyTellsOnlyPart() {
+        assertThat(casualties("zh", "某厂发生中毒事故 致1死4伤\n6名工人中毒,其中1人死亡,4人在医院观察")).isEqualTo(5L);
+    }
+
+    @Test
+    void shouldCountOneChineseWorkerWhoseDeathComesLaterInTheSentence() {
+        assertThat(casualties("zh", "一名47岁的焊工在高温下作业时晕倒,送医后抢救无效死亡")).isEqualTo(1L);
+        assertThat(casualties("zh", "坍塌致3名工人被埋,3名伤者因抢救无效死亡")).isEqualTo(3L);
+    }
+
+    @Test
+    void shouldReadArabicCasualtiesWrittenInWords() {
+        assertThat(casualties("ar", "وفاة عامل وإصابة ثلاثة في انفجار غلاية")).isEqualTo(4L);
+        assertThat(casualties("ar", "مقتل عاملين اثنين وإصابة ثالث بانهيار رافعة")).isEqualTo(3L);
+        assertThat(casualties("ar", "أصيب أربعة عمال بحروق إثر اشتعال خزان")).isEqualTo(4L);
+        assertThat(casualties("ar", "مصرع عاملتين وإصابة 12 في حادث سير")).isEqualTo(14L);
+        assertThat(casualties("ar", "وفاة عامل وإصابة اثنين بسقوط سقف")).isEqualTo(3L);
+    }
+
+    @Test
+    void shouldReadPersianTalliesAndASingularVictim() {
+        assertThat(casualties("fa", "انفجار در کارگاه؛ دو کشته و سه مصدوم")).isEqualTo(5L);
+        assertThat(casualties("fa", "مرگ کارگر جوان در چاه. همکار او که برای کمک رفته بود دچار مسمومیت شد")).isEqualTo(2L);
+        assertThat(casualties("fa", "سقوط مرگبار کارگر از داربست")).isEqualTo(1L);
+        assertThat(casualties("fa", "انفجار گاز سه کارگر را به کام مرگ کشاند. دو کارگر دیگر با سوختگی به بیمارستان رفتند"))
+                .isEqualTo(5L);
+    }
+
+    @Test
+    void shouldCountAThirdOrAnotherEnglishVictim() {
+        assertThat(casualties("en", "Three workers died and a fourth was hurt in the blast")).isEqualTo(4L);
+        assertThat(casualties("en", "One worker was killed and another badly injured")).isEqualTo(2L);
+        assertThat(casualties("en", "Two workers died and another two were injured")).isEqualTo(4L);
+        assertThat(casualties("ar", "مصرع سائق وإصابة آخر في انقلاب شاحنة")).isEqualTo(2L);
+    }
 }
