@@ -1,5 +1,6 @@
 package io.laborpulse.extract;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -14,21 +15,63 @@ import java.util.regex.Pattern;
  */
 public final class NumberReader {
 
-    private static final Pattern ZH = Pattern.compile(
-            "([0-9][0-9,]*|[零一二两三四五六七八九十百千万]+)\\s*(?:余|多)?\\s*(?:名|人|位)(?!次|民币)(?=(.{0,6}))");
-    private static final List<String> ZH_STAFF = List.of("医务", "医护", "志愿者", "工作人员", "专家", "干部");
+    /**
+     * A count does not continue a number, a date or a clock time: "۱۴۰۴/۰۲/۰۹ - ۱۱:۴۲" followed by
+     * "کارگران" is no count of workers. Separators are the comma and the Arabic thousands
+     * separator (U+066C, which normalisation keeps: "۱٬۴۰۰").
+     */
+    private static final String NOT_IN_NUMBER = "(?<![0-9:/.\u066b])(?<![0-9][,\u066c])";
+    private static final String DIGITS = NOT_IN_NUMBER + "([0-9][0-9,\u066c]*)";
 
-    private static final Pattern FA = Pattern.compile(
-            "([0-9][0-9,]*)\\s*(هزار)?(?:\\s*و\\s*([0-9]+))?\\s*(?:نفر|کارگر|تن از|جویای کار|کارجو|کارآموز|زن|بازنشسته)");
+    private static final Pattern ZH = Pattern.compile(
+            "(?<![0-9:/.])(?<![0-9],)([0-9][0-9,]*(?:\\.[0-9]+)?万|[0-9][0-9,]*|[零一二两三四五六七八九十百千万]+)\\s*(余|多)?\\s*(?:名|人|位)"
+                    + "(?!次|民币)(?=(.{0,6}))");
+    private static final List<String> ZH_STAFF = List.of("医务", "医护", "志愿者", "工作人员", "专家", "干部");
+    /** "劳资双方各6名代表": each of the two sides sends that many, so twice the count take part. */
+    private static final Pattern ZH_EACH_SIDE = Pattern.compile(
+            "双方各\\s*([0-9]+|[一二两三四五六七八九十]+)\\s*(?:名|人|位)");
+    /**
+     * Households served, when no person is counted: "为120户困难职工家庭", "吸收农户入社156户". A 户
+     * also counts firms ("企业50户"), so only a household word next to it makes it one.
+     */
+    private static final Pattern ZH_HOUSEHOLDS = Pattern.compile(
+            "([0-9][0-9,]*|[一二两三四五六七八九十百千万]+)\\s*(?:余|多)?\\s*户(?=困难|职工|家庭|农户|村民|居民|贫困|低保|群众|脱贫)"
+                    + "|(?:农户|社员|家庭|村民|居民)[^,。;]{0,8}?([0-9][0-9,]*|[一二两三四五六七八九十百千万]+)\\s*(?:余|多)?\\s*户");
+
+    /** Persian person words: workers, people, representatives, job seekers, trainees, women, retirees. */
+    private static final Pattern FA = normalized(
+            DIGITS + "[ \\t]*(هزار)?(?:[ \\t]*و[ \\t]*([0-9]+))?[ \\t]*"
+                    + "(?:نفر|کارگر|تن از|جویای کار|جوینده کار|جویندگان کار|کارجو|متقاضی کار|کارآموز|نماینده|زن|بازنشسته)");
 
     private static final Pattern EN = Pattern.compile(
-            "([0-9][0-9,]*)\\s+(?:[a-z-]+\\s+)?(?:[a-z]*workers|employees|people|members|drivers|nurses|doctors|teachers|miners|staff|riders|protesters|demonstrators|strikers|labou?rers|cleaners|collectors|pilots|farmers|artisans|trainees|apprentices|recruits|candidates|graduates|women|men|youths|residents|families|job seekers|jobseekers)"
+            DIGITS + "(?:\\.([0-9]+))?\\s+(?:(thousand|lakh|crore|million)\\s+)?(?:[a-z-]+\\s+)?"
+                    + "(?:[a-z]*workers|employees|people|members|drivers|nurses|doctors|teachers|miners|staff|riders|protesters|demonstrators|strikers|labou?rers|cleaners|collectors|pilots|farmers|artisans|trainees|apprentices|recruits|candidates|graduates|women|men|youths|residents|families|job seekers|jobseekers)"
                     + "|(?:numbering|totalling|totaling)\\s+(?:around|about|some|nearly|over|more than)?\\s*([0-9][0-9,]*)",
             Pattern.UNICODE_CHARACTER_CLASS);
+    /** Indian and English multipliers: "25 crore workers" is 250 million. */
+    private static final Map<String, Long> EN_MULTIPLIERS = Map.of(
+            "thousand", 1_000L, "lakh", 100_000L, "crore", 10_000_000L, "million", 1_000_000L);
 
-    /** {@code 23 الفا من عمال}: a count in thousands (ألف, آلاف, after normalisation الف, الاف) counts too. */
-    private static final Pattern AR = Pattern.compile(
-            "([0-9][0-9,]*)\\s*(الف|الاف)?ا?\\s*(?:من\\s*)?(?:ال)?(?:عاملا|عامل|عمال|موظفا|موظف|شخصا|شخص|طالب عمل|باحث|شابا|شاب|متدربا|متدرب|عاملة|امراة|سيدة)");
+    /**
+     * {@code 23 الفا من عمال}: a count in thousands (ألف, آلاف, after normalisation الف, الاف)
+     * counts too. Person words include the Maghreb's trainee (متربص) and fishermen (بحار).
+     */
+    private static final Pattern AR = normalized(
+            DIGITS + "\\s*(ألف|آلاف)?ا?\\s*(?:من\\s*)?(?:ال)?(?:عاملا|عامل|عمال|موظفا|موظف|شخصا|شخص|طالب عمل|باحث|شابا|شاب"
+                    + "|متدربا|متدرب|متربصا|متربص|متكونا|متكون|بحارا|بحار|صيادا|صياد|سائقا|سائق|معلما|معلم|ممرضا|ممرض"
+                    + "|طبيبا|طبيب|فلاحا|فلاح|مزارعا|مزارع|متقاعدا|متقاعد|مستفيدا|مستفيد|عاملة|امرأة|سيدة)");
+
+    /*
+     * Aid reports count parcels, one to a household: "توزیع ۵۰۰ بسته معیشتی میان خانواده‌های
+     * کارگران", "500 حقيبة مدرسية على أبناء العمال" serve 500 households. Read only when no person
+     * is counted, and only for parcels given to families or children, never for goods as such.
+     */
+    private static final Pattern FA_PARCELS = normalized(
+            DIGITS + "[ \\t]*(?:بسته|سبد)(?:[ \\t]+[\\u0600-\\u06ff]+){0,3}?[ \\t]+(?:میان|بین|به|برای)[ \\t]+"
+                    + "(?:خانواده|خانوار|فرزندان)");
+    private static final Pattern AR_PARCELS = normalized(
+            DIGITS + "\\s*(?:حقيبة|سلة|كرتونة|طرد|حصة)(?:\\s+[\\u0600-\\u06ff]+){0,3}?\\s+(?:على|لفائدة|ل)\\s*"
+                    + "(?:ال)?(?:أسر|عائلات|أبناء|أطفال)");
 
     /*
      * Casualties of an accident: the dead and the injured the lead reports, summed. A count is
@@ -120,14 +163,17 @@ public final class NumberReader {
             "(?:أكثر من |نحو |حوالي )?(ألفي|ألفين|ألف)\\s+(?:من\\s+)?(?:ال)?(?:عامل|عمال|موظف|شخص|باحث|شاب)");
     private static final int WORKFORCE_WINDOW = 40;
     private static final char[] CLAUSE_DELIMITERS = {'.', ',', ';', '،', '؛', '。'};
-    /** Words that make a nearby count a workforce, per language (normalised like the text). */
+    /**
+     * Words that make a nearby count a workforce, or workers merely affected ("协议覆盖职工", "涉及劳动者",
+     * "受影响"), per language (normalised like the text).
+     */
     private static final Map<String, List<String>> WORKFORCE = normalizedCues(Map.of(
             "en", List.of("employs", "employing", "employ ", "workforce", "staff of", "has a staff",
                     "headcount", "which has", "that has", "with a payroll"),
             "zh", List.of("员工总数", "职工总数", "员工过", "员工逾", "共有员工", "拥有员工", "现有员工", "现有职工", "在职", "用工规模",
-                    "吸纳", "带动就业"),
+                    "吸纳", "带动就业", "覆盖", "涉及", "影响"),
             "fa", List.of("پرسنل", "شاغل", "دارای", "با بیش از", "نیروی کار", "اشتغال"),
-            "ar", List.of("يعمل بها", "يعمل فيها", "يعمل به", "يضم", "قوة عاملة", "يوظف")));
+            "ar", List.of("يعمل بها", "يعمل فيها", "يعمل فيه", "يعمل به", "يعمل بال", "يضم", "تضم", "قوة عاملة", "يوظف")));
 
     private static final String CHINESE_DIGITS = "零一二三四五六七八九";
     private static final Map<Character, Integer> CHINESE_UNITS = Map.of('十', 10, '百', 100, '千', 1000, '万', 10000);
@@ -135,65 +181,204 @@ public final class NumberReader {
     private NumberReader() {
     }
 
+    /** A count of people in the text, where it stands, and whether it is a lower bound ("700余名", "أكثر من"). */
+    private record Count(int start, int end, long value, boolean lowerBound) {
+    }
+
     /**
-     * The first participant count in normalised text of the language, or null. A count that
-     * describes a workforce ("a plant employing 3,000", "員工總數逾3000人", "۴ هزار نفر پرسنل") is
-     * the size of an employer, not of an event, and is passed over.
+     * The participant count in normalised text of the language, or null. A count that describes
+     * a workforce ("a plant employing 3,000", "員工總數逾3000人", "۴ هزار نفر پرسنل") is the size of
+     * an employer, not of an event, and is passed over. Of the counts left, the first whose
+     * clause says its people act ("۳۰۰ نفر … تجمع کردند" after "۱۲۰۰ کارگر … بلاتکلیف") is
+     * taken, else the first; a lower bound gives way to a later exact count it rounds ("百余名"
+     * in the headline, "132名" in the body). With no person counted, households served are.
      */
     public static Long participants(String lang, String normalized) {
-        switch (lang) {
-            case "zh" -> {
-                Matcher m = ZH.matcher(normalized);
-                while (m.find()) {
-                    String after = m.group(2);
-                    if (ZH_STAFF.stream().noneMatch(after::startsWith) && !workforce(lang, normalized, m.start(), m.end())) {
-                        Long value = parseChineseOrDigits(m.group(1));
-                        if (value != null && value > 1) { // 一名工人说: one speaker, not the crowd
-                            return value;
-                        }
-                    }
-                }
-                return null;
-            }
-            case "fa" -> {
-                Matcher m = FA.matcher(normalized);
-                while (m.find()) {
-                    if (workforce(lang, normalized, m.start(), m.end())) {
-                        continue;
-                    }
-                    long value = digits(m.group(1));
-                    if (m.group(2) != null) {
-                        value = value * 1000 + (m.group(3) == null ? 0 : Long.parseLong(m.group(3)));
-                    }
-                    return value;
-                }
-                return null;
-            }
-            case "ar" -> {
-                Matcher m = AR.matcher(normalized);
-                while (m.find()) {
-                    if (!workforce(lang, normalized, m.start(), m.end())) {
-                        return m.group(2) == null ? digits(m.group(1)) : digits(m.group(1)) * 1000;
-                    }
-                }
-                Matcher words = AR_THOUSANDS.matcher(normalized);
-                while (words.find()) {
-                    if (!workforce(lang, normalized, words.start(), words.end())) {
-                        return words.group(1).endsWith("ین") || words.group(1).endsWith("ی") ? 2000L : 1000L;
-                    }
-                }
-                return null;
-            }
-            default -> {
-                Matcher m = EN.matcher(normalized);
-                while (m.find()) {
-                    if (!workforce(lang, normalized, m.start(), m.end())) {
-                        return digits(m.group(1) != null ? m.group(1) : m.group(2));
-                    }
-                }
-                return null;
+        List<Count> counts = switch (lang) {
+            case "zh" -> chineseCounts(normalized);
+            case "fa" -> persianCounts(normalized);
+            case "ar" -> arabicCounts(normalized);
+            default -> englishCounts(normalized);
+        };
+        if (counts.isEmpty()) {
+            return households(lang, normalized);
+        }
+        Count chosen = counts.stream().filter(c -> acting(lang, normalized, c)).findFirst().orElse(counts.get(0));
+        return refined(chosen, counts).value();
+    }
+
+    private static List<Count> chineseCounts(String text) {
+        List<Count> counts = new ArrayList<>();
+        Matcher sides = ZH_EACH_SIDE.matcher(text);
+        while (sides.find()) {
+            Long each = parseChineseOrDigits(sides.group(1));
+            if (each != null && !workforce("zh", text, sides.start(), sides.end())) {
+                counts.add(new Count(sides.start(), sides.end(), 2 * each, false));
             }
         }
+        Matcher m = ZH.matcher(text);
+        while (m.find()) {
+            String after = m.group(3);
+            int start = m.start();
+            boolean inEachSide = counts.stream().anyMatch(c -> c.start() <= start && start < c.end());
+            if (inEachSide || ZH_STAFF.stream().anyMatch(after::startsWith) || workforce("zh", text, m.start(), m.end())) {
+                continue;
+            }
+            Long value = parseChineseOrDigits(m.group(1));
+            if (value != null && value > 1) { // 一名工人说: one speaker, not the crowd
+                counts.add(new Count(m.start(), m.end(), value, m.group(2) != null || lowerBoundBefore("zh", text, m.start())));
+            }
+        }
+        counts.sort(java.util.Comparator.comparingInt(Count::start));
+        return counts;
+    }
+
+    private static List<Count> persianCounts(String text) {
+        List<Count> counts = new ArrayList<>();
+        Matcher m = FA.matcher(text);
+        while (m.find()) {
+            if (!workforce("fa", text, m.start(), m.end())) {
+                long value = digits(m.group(1));
+                if (m.group(2) != null) {
+                    value = value * 1000 + (m.group(3) == null ? 0 : Long.parseLong(m.group(3)));
+                }
+                counts.add(new Count(m.start(), m.end(), value, lowerBoundBefore("fa", text, m.start())));
+            }
+        }
+        return counts;
+    }
+
+    private static List<Count> arabicCounts(String text) {
+        List<Count> counts = new ArrayList<>();
+        Matcher m = AR.matcher(text);
+        while (m.find()) {
+            if (!workforce("ar", text, m.start(), m.end())) {
+                long value = m.group(2) == null ? digits(m.group(1)) : digits(m.group(1)) * 1000;
+                counts.add(new Count(m.start(), m.end(), value, lowerBoundBefore("ar", text, m.start())));
+            }
+        }
+        Matcher words = AR_THOUSANDS.matcher(text);
+        while (words.find()) {
+            if (!workforce("ar", text, words.start(), words.end())) {
+                long value = words.group(1).endsWith("ین") || words.group(1).endsWith("ی") ? 2000L : 1000L;
+                counts.add(new Count(words.start(), words.end(), value, lowerBoundBefore("ar", text, words.start())));
+            }
+        }
+        counts.sort(java.util.Comparator.comparingInt(Count::start));
+        return counts;
+    }
+
+    private static List<Count> englishCounts(String text) {
+        List<Count> counts = new ArrayList<>();
+        Matcher m = EN.matcher(text);
+        while (m.find()) {
+            if (workforce("en", text, m.start(), m.end())) {
+                continue;
+            }
+            long value;
+            if (m.group(1) == null) {
+                value = digits(m.group(4));
+            } else if (m.group(3) == null) {
+                value = digits(m.group(1));
+            } else { // "2.5 lakh workers"
+                String fraction = m.group(2) == null ? "" : "." + m.group(2);
+                value = new java.math.BigDecimal(m.group(1).replace(",", "") + fraction)
+                        .multiply(java.math.BigDecimal.valueOf(EN_MULTIPLIERS.get(m.group(3)))).longValue();
+            }
+            counts.add(new Count(m.start(), m.end(), value, lowerBoundBefore("en", text, m.start())));
+        }
+        return counts;
+    }
+
+    /** Households (zh) or aid parcels handed to families (fa, ar) when the text counts no person. */
+    private static Long households(String lang, String text) {
+        Pattern pattern = switch (lang) {
+            case "zh" -> ZH_HOUSEHOLDS;
+            case "fa" -> FA_PARCELS;
+            case "ar" -> AR_PARCELS;
+            default -> null;
+        };
+        if (pattern == null) {
+            return null;
+        }
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            String count = m.group(1) != null ? m.group(1) : m.groupCount() >= 2 ? m.group(2) : null;
+            Long value = count == null ? null : parseChineseOrDigits(count);
+            if (value != null && value > 1 && !workforce(lang, text, m.start(), m.end()) && !merelyBetterOff(text, m.start())) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** "带动三百余户农户增收": households whose income a project raised are affected by it, not served. */
+    private static boolean merelyBetterOff(String text, int start) {
+        String before = text.substring(Math.max(0, start - 12), start);
+        return before.contains("带动");
+    }
+
+    /** Words just before a count that make it a lower bound. */
+    private static final Map<String, List<String>> LOWER_BOUND = normalizedCues(Map.of(
+            "en", List.of("more than ", "over ", "at least ", "upwards of "),
+            "zh", List.of("逾", "超过", "多于"),
+            "fa", List.of("بیش از ", "بالغ بر ", "بیشتر از "),
+            "ar", List.of("أكثر من ", "ما يزيد عن ", "ما يزيد على ", "أزيد من ")));
+
+    private static boolean lowerBoundBefore(String lang, String text, int start) {
+        String before = text.substring(Math.max(0, start - 14), start);
+        return LOWER_BOUND.getOrDefault(lang, List.of()).stream().anyMatch(before::endsWith);
+    }
+
+    /*
+     * Words that say the people counted act or are served: they strike, gather, march, attend,
+     * apply, train. The count of the clause that has one is the event's; a count in a clause
+     * without one ("۱۲۰۰ کارگر این کارخانه بلاتکلیف مانده‌اند") may be the workers merely affected.
+     */
+    private static final Map<String, List<String>> ACTION = normalizedCues(Map.of(
+            "en", List.of("took part", "take part", "taking part", "joined", "walked out", "walk out", "struck", "on strike",
+                    "protest", "rallied", "rally", "marched", "marching", "gather", "demonstrat", "attend", "participat", "blocked", "staged", "picket",
+                    "sat in", "sit-in", "boycott", "registered", "turned up", "turned out", "drew", "draws", "attracted"),
+            "zh", List.of("参加", "参与", "聚集", "罢工", "停工", "到场", "进场", "求职", "参训", "上访", "讨薪", "维权", "抗议",
+                    "示威", "拉横幅", "围堵", "前来", "报名", "集体", "堵路", "静坐"),
+            "fa", List.of("تجمع", "اعتصاب", "دست از کار", "اعتراض", "حضور", "شرکت کرد", "شرکت داشت", "مراجعه", "تحصن",
+                    "راهپیمایی", "خواستار", "ثبت‌نام", "بهره‌مند"),
+            "ar", List.of("شارك", "مشارك", "أضرب", "إضراب", "احتج", "تجمع", "اعتصم", "اعتصام", "وقفة", "تظاهر", "نظم",
+                    "استقبل", "استفاد", "لفائدة", "حضر", "تدريب", "تكوين")));
+    private static final String CLAUSE_ENDS = ".,;،؛。!?\n";
+    private static final int CLAUSE_REACH = 80;
+
+    /** Whether the clause of a count (to the nearest delimiter each side, 80 characters at most) has an action word. */
+    private static boolean acting(String lang, String text, Count count) {
+        int from = count.start();
+        while (from > 0 && count.start() - from < CLAUSE_REACH && CLAUSE_ENDS.indexOf(text.charAt(from - 1)) < 0) {
+            from--;
+        }
+        int to = count.end();
+        while (to < text.length() && to - count.end() < CLAUSE_REACH && CLAUSE_ENDS.indexOf(text.charAt(to)) < 0) {
+            to++;
+        }
+        String clause = text.substring(from, to);
+        return ACTION.getOrDefault(lang, ACTION.get("en")).stream().anyMatch(clause::contains);
+    }
+
+    /**
+     * A lower bound yields to a later count it rounds: "百余名" (100 to 199) and then "132名" are
+     * one crowd, told exactly the second time. The rounding is the place of the bound's last
+     * non-zero digit: "260余名" is 260 to 269, so a later 350 is another group.
+     */
+    private static Count refined(Count chosen, List<Count> counts) {
+        if (!chosen.lowerBound()) {
+            return chosen;
+        }
+        long step = 1;
+        while (chosen.value() % (step * 10) == 0) {
+            step *= 10;
+        }
+        long ceiling = chosen.value() + step;
+        return counts.stream()
+                .filter(c -> c.start() > chosen.start() && !c.lowerBound() && c.value() > chosen.value() && c.value() < ceiling)
+                .findFirst().orElse(chosen);
     }
 
     /** Whether the words around a count make it a workforce size rather than a number of participants. */
@@ -318,10 +503,14 @@ public final class NumberReader {
     }
 
     private static long digits(String text) {
-        return Long.parseLong(text.replace(",", ""));
+        return Long.parseLong(text.replace(",", "").replace("\u066c", ""));
     }
 
     static Long parseChineseOrDigits(String text) {
+        if (Character.isDigit(text.charAt(0)) && text.endsWith("万")) { // "1.5万名": digits in ten thousands
+            return new java.math.BigDecimal(text.substring(0, text.length() - 1).replace(",", ""))
+                    .multiply(java.math.BigDecimal.valueOf(10_000)).longValue();
+        }
         if (Character.isDigit(text.charAt(0))) {
             return digits(text);
         }

@@ -132,4 +132,62 @@ class NumberReaderTest {
         assertThat(casualties("en", "Two workers died and another two were injured")).isEqualTo(4L);
         assertThat(casualties("ar", "مصرع سائق وإصابة آخر في انقلاب شاحنة")).isEqualTo(2L);
     }
+
+    @Test
+    void shouldNotReadADateOrClockTimeAsACount() {
+        assertThat(participants("fa", "۱۴۰۳/۰۵/۱۲ - ۰۹:۳۰\n\nکارگران کارخانه نساجی امروز دست از کار کشیدند")).isNull();
+        assertThat(participants("fa", "۱۴۰۳/۰۵/۱۲ - ۰۹:۳۰\n\nکارگران امروز تجمع کردند و ۲۵۰ نفر حضور داشتند")).isEqualTo(250L);
+    }
+
+    @Test
+    void shouldReadTheArabicThousandsSeparator() {
+        assertThat(participants("ar", "شارك ٢٬٣٠٠ باحث عن عمل في الملتقى")).isEqualTo(2300L);
+        assertThat(participants("fa", "۱٬۶۰۰ جوینده کار به نمایشگاه مراجعه کردند")).isEqualTo(1600L);
+    }
+
+    @Test
+    void shouldPreferTheCountOfPeopleWhoAct() {
+        assertThat(participants("fa", "۸۰۰ کارگر این معدن بلاتکلیف هستند. امروز حدود ۲۰۰ نفر از آنها تجمع کردند"))
+                .isEqualTo(200L);
+        assertThat(participants("zh", "该厂停产后900名职工待岗,今天上午约150名工人在厂门口聚集")).isEqualTo(150L);
+        assertThat(participants("en", "The mill's 2,000 workers are unpaid; on Monday 350 workers staged a sit-in")).isEqualTo(350L);
+        assertThat(participants("ar", "فقد 600 عامل وظائفهم، واعتصم 90 عاملا أمام المحافظة")).isEqualTo(90L);
+    }
+
+    @Test
+    void shouldLetALowerBoundGiveWayToTheExactCountItRounds() {
+        assertThat(participants("zh", "两百余名工人申请仲裁\n近日,237名工人集体申请劳动仲裁")).isEqualTo(237L);
+        assertThat(participants("zh", "300余名工人聚集,其中45名工人代表进入厂区")).isEqualTo(300L);
+    }
+
+    @Test
+    void shouldNotCountAWorkforceGivenAsMembershipOrCoverage() {
+        assertThat(participants("ar", "المصنع يعمل فيه نحو ٣٬٢٠٠ عامل، وأكثر من ألفي عامل في إضراب")).isEqualTo(2000L);
+        assertThat(participants("ar", "تعاونية تضم 80 امرأة تفتتح وحدة جديدة")).isNull();
+        assertThat(participants("zh", "工资集体协商,劳资双方各5名代表参加,协议覆盖职工3,000余人")).isEqualTo(10L);
+    }
+
+    @Test
+    void shouldReadMoreArabicAndPersianPersonWords() {
+        assertThat(participants("ar", "استقبل المركز 450 متربصا جديدا")).isEqualTo(450L);
+        assertThat(participants("ar", "دورة لفائدة 60 بحارا")).isEqualTo(60L);
+        assertThat(participants("fa", "در این نشست ۱۲ نماینده کارگری حضور داشتند")).isEqualTo(12L);
+    }
+
+    @Test
+    void shouldReadIndianMultipliers() {
+        assertThat(participants("en", "unions said 12 crore workers joined the strike")).isEqualTo(120_000_000L);
+        assertThat(participants("en", "about 1.5 lakh workers took part")).isEqualTo(150_000L);
+        assertThat(participants("zh", "约1.5万名工人参加")).isEqualTo(15_000L);
+    }
+
+    @Test
+    void shouldCountHouseholdsServedWhenNoPersonIsCounted() {
+        assertThat(participants("zh", "工会为85户困难职工家庭送去慰问品")).isEqualTo(85L);
+        assertThat(participants("zh", "今年吸收农户入社210户")).isEqualTo(210L);
+        assertThat(participants("zh", "合作社带动200余户农户增收")).isNull();
+        assertThat(participants("zh", "走访企业50户")).isNull();
+        assertThat(participants("fa", "۳۰۰ بسته معیشتی میان خانواده‌های کارگران توزیع شد")).isEqualTo(300L);
+        assertThat(participants("ar", "توزيع 250 سلة غذائية على الأسر العمالية")).isEqualTo(250L);
+    }
 }
