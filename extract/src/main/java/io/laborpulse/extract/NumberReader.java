@@ -23,8 +23,9 @@ public final class NumberReader {
     private static final String NOT_IN_NUMBER = "(?<![0-9:/.\u066b])(?<![0-9][,\u066c])";
     private static final String DIGITS = NOT_IN_NUMBER + "([0-9][0-9,\u066c]*)";
 
+    /** Vague amounts are no count: "数十名", "几百名", "上百名" (the look-behind), and "十余名" (below). */
     private static final Pattern ZH = Pattern.compile(
-            "(?<![0-9:/.])(?<![0-9],)([0-9][0-9,]*(?:\\.[0-9]+)?万|[0-9][0-9,]*|[零一二两三四五六七八九十百千万]+)\\s*(余|多)?\\s*(?:名|人|位)"
+            "(?<![0-9:/.数几上])(?<![0-9],)([0-9][0-9,]*(?:\\.[0-9]+)?万|[0-9][0-9,]*|[零一二两三四五六七八九十百千万]+)\\s*(余|多)?\\s*(?:名|人|位)"
                     + "(?!次|民币)(?=(.{0,6}))");
     private static final List<String> ZH_STAFF = List.of("医务", "医护", "志愿者", "工作人员", "专家", "干部");
     /** "劳资双方各6名代表": each of the two sides sends that many, so twice the count take part. */
@@ -87,10 +88,21 @@ public final class NumberReader {
     private static final String ZH_COUNT = "(?:[0-9]+|[一二两三四五六七八九十]+)\\s*(?:名|人|位)";
     private static final String ZH_DEAD_GAP = "(?:(?!" + ZH_COUNT + "|受伤|轻伤|重伤|无人)[^。;])";
     private static final String ZH_HURT_GAP = "(?:(?!" + ZH_COUNT + "|死|亡|遇难|无人)[^。;])";
+    /**
+     * A verb some way after a count, and right before another count, is that count's: "3人、受伤2人"
+     * (verb first) has 3 and 2, not 3 hurt. Right after its count ("2人遇难3人受伤") it is its own.
+     */
+    private static final String ZH_OWN_VERB = "(?:(?<=[名人位]\\s{0,2}(?:遇难|死亡|身亡|罹难|丧生|不治|受伤|轻伤|重伤|救治|治疗))"
+            + "|(?!\\s*" + ZH_COUNT + "))";
     private static final Pattern ZH_DEAD = Pattern.compile(
-            "([0-9]+|[一二两三四五六七八九十]+)\\s*(?:名|人|位)" + ZH_DEAD_GAP + "{0,30}?(?:遇难|死亡|身亡|罹难|丧生|不治)");
+            "([0-9]+|[一二两三四五六七八九十]+)\\s*(?:名|人|位)" + ZH_DEAD_GAP + "{0,30}?(?:遇难|死亡|身亡|罹难|丧生|不治)" + ZH_OWN_VERB);
     private static final Pattern ZH_HURT = Pattern.compile(
-            "([0-9]+|[一二两三四五六七八九十]+)\\s*(?:名|人|位)" + ZH_HURT_GAP + "{0,8}?(?:受伤|轻伤|重伤|救治|治疗)");
+            "([0-9]+|[一二两三四五六七八九十]+)\\s*(?:名|人|位)" + ZH_HURT_GAP + "{0,8}?(?:受伤|轻伤|重伤|救治|治疗)" + ZH_OWN_VERB);
+    /** Official style puts the verb first: "造成死亡3人、受伤5人" (so a verb followed by a count is not the one before's). */
+    private static final Pattern ZH_DEAD_FIRST = Pattern.compile(
+            "(?:造成|致|导致|、|,|;)\\s*(?:死亡|遇难)\\s*([0-9]+|[一二两三四五六七八九十]+)\\s*(?:名|人)(?![^,。;、]{0,4}?(?:伤|亡|难))");
+    private static final Pattern ZH_HURT_FIRST = Pattern.compile(
+            "(?:造成|致|导致|、|,|;)\\s*受伤\\s*([0-9]+|[一二两三四五六七八九十]+)\\s*(?:名|人)(?![^,。;、]{0,4}?(?:伤|亡|难))");
     private static final Pattern AGE_ZH = Pattern.compile("[0-9]+\\s*(?:岁|周岁)");
     private static final String FA_NUMBER = "([0-9]+|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده)";
     private static final String FA_PERSON = "(?:کارگر|معدنچی|نفر|تن|کارمند|راننده|شخص)";
@@ -122,7 +134,8 @@ public final class NumberReader {
             "\\b" + EN_NUMBER + "\\s+" + EN_PERSON + "\\s+(?:[a-z]+\\s+){0,3}?(?:killed|died|dies|dead|fatally|lost (?:his|her|their) li)"
                     + "|\\b(?:killed|killing|kills|left)\\s+" + EN_NUMBER + "\\s+" + EN_PERSON
                     + "|^\\s*(?:the\\s+)?()(?:worker|contractor|man|woman|employee|miner|laborer|labourer)\\s+(?:[a-z]+\\s+){0,2}?(?:killed|died|dies|dead|fatally)"
-                    + "|\\bthe\\s+()(?:worker|contractor|employee|miner)\\s+(?:[a-z]+\\s+){0,1}?died");
+                    + "|\\bthe\\s+()(?:worker|contractor|employee|miner)\\s+(?:[a-z]+\\s+){0,1}?died"
+                    + "|\\b(?:leaving\\s+|left\\s+)?" + EN_NUMBER + "\\s+dead\\b"); // "leaving two dead", "3 dead, 5 hurt"
     /** "and a third was hurt", "and another seriously injured": one more, unless a number follows ("another two"). */
     private static final Pattern EN_HURT = Pattern.compile(
             "(?<!\\bno\\s)\\b" + EN_NUMBER + "\\s+(?:others?\\s+|" + EN_PERSON + "\\s+)?(?:were\\s+|was\\s+)?(?:[a-z]+\\s+)?"
@@ -157,6 +170,40 @@ public final class NumberReader {
     private static final String AR_HURT_VERB = "(?:إصابة|إصابات|أصيب|أصيبت|أصيبا|يصيب|تصيب|جرح)";
     private static final Pattern AR_DEAD = arabicCasualty(AR_DEAD_VERB);
     private static final Pattern AR_HURT = arabicCasualty(AR_HURT_VERB);
+    /** The tally as nouns: "سقوط 3 قتلى و5 جرحى". */
+    private static final Pattern AR_DEAD_TALLY = Pattern.compile(
+            AR_NUMBER + "\\s+" + TextNormalizer.normalize("(?:قتلى|قتيلا|قتيل|وفيات)") + "(?!" + AR_LETTER + ")");
+    private static final Pattern AR_HURT_TALLY = Pattern.compile(
+            AR_NUMBER + "\\s+" + TextNormalizer.normalize("(?:جرحى|مصابين|مصابا|مصاب)") + "(?!" + AR_LETTER + ")");
+
+    /*
+     * Counts written as words before a person word: Arabic hundreds and tens ("ثلاثمائة عامل",
+     * "خمسين عاملا"), "ثلاثة آلاف"; Persian hundreds and tens ("دویست نفر", "حدود پنجاه کارگر").
+     * "چند صد نفر" (some hundreds) is vague and not read.
+     */
+    private static final Map<String, Integer> AR_WORD_COUNTS = normalizedKeys(Map.ofEntries(
+            Map.entry("مائة", 100), Map.entry("مئة", 100), Map.entry("مائتي", 200), Map.entry("مئتي", 200),
+            Map.entry("مائتا", 200), Map.entry("مئتا", 200), Map.entry("مائتين", 200), Map.entry("مئتين", 200),
+            Map.entry("ثلاثمائة", 300), Map.entry("ثلاثمئة", 300), Map.entry("أربعمائة", 400), Map.entry("أربعمئة", 400),
+            Map.entry("خمسمائة", 500), Map.entry("خمسمئة", 500), Map.entry("ستمائة", 600), Map.entry("ستمئة", 600),
+            Map.entry("سبعمائة", 700), Map.entry("سبعمئة", 700), Map.entry("ثمانمائة", 800), Map.entry("ثمانمئة", 800),
+            Map.entry("تسعمائة", 900), Map.entry("تسعمئة", 900),
+            Map.entry("عشرون", 20), Map.entry("عشرين", 20), Map.entry("ثلاثون", 30), Map.entry("ثلاثين", 30),
+            Map.entry("أربعون", 40), Map.entry("أربعين", 40), Map.entry("خمسون", 50), Map.entry("خمسين", 50),
+            Map.entry("ستون", 60), Map.entry("ستين", 60), Map.entry("سبعون", 70), Map.entry("سبعين", 70),
+            Map.entry("ثمانون", 80), Map.entry("ثمانين", 80), Map.entry("تسعون", 90), Map.entry("تسعين", 90)));
+    private static final Pattern AR_WORDS = Pattern.compile(
+            "(?<!" + AR_LETTER + ")(?:" + AR_NUMBER + "\\s+(" + TextNormalizer.normalize("آلاف") + ")|" + alternation(AR_WORD_COUNTS) + ")"
+                    + "\\s+(?:من\\s+)?(?:ال)?" + TextNormalizer.normalize("(?:عامل|عمال|موظف|شخص|باحث|شاب|متدرب|متربص|سائق|معلم|ممرض|طبيب|فلاح|مزارع)"));
+    private static final Map<String, Integer> FA_WORD_COUNTS = normalizedKeys(Map.ofEntries(
+            Map.entry("صد", 100), Map.entry("یکصد", 100), Map.entry("دویست", 200), Map.entry("سیصد", 300),
+            Map.entry("چهارصد", 400), Map.entry("پانصد", 500), Map.entry("ششصد", 600), Map.entry("هفتصد", 700),
+            Map.entry("هشتصد", 800), Map.entry("نهصد", 900), Map.entry("بیست", 20), Map.entry("سی", 30),
+            Map.entry("چهل", 40), Map.entry("پنجاه", 50), Map.entry("شصت", 60), Map.entry("هفتاد", 70),
+            Map.entry("هشتاد", 80), Map.entry("نود", 90)));
+    private static final Pattern FA_WORDS = Pattern.compile(
+            "(?<!" + AR_LETTER + ")(?<!" + TextNormalizer.normalize("چند") + " )" + alternation(FA_WORD_COUNTS)
+                    + "[ \\t]+(?:نفر|کارگر|تن از|نماینده|کارجو|کارآموز)");
 
     /** "ألف عامل", "ألفي عامل": a thousand or two thousand written as words. */
     private static final Pattern AR_THOUSANDS = normalized(
@@ -224,6 +271,9 @@ public final class NumberReader {
             if (inEachSide || ZH_STAFF.stream().anyMatch(after::startsWith) || workforce("zh", text, m.start(), m.end())) {
                 continue;
             }
+            if (m.group(1).equals("十") && m.group(2) != null) {
+                continue;
+            }
             Long value = parseChineseOrDigits(m.group(1));
             if (value != null && value > 1) { // 一名工人说: one speaker, not the crowd
                 counts.add(new Count(m.start(), m.end(), value, m.group(2) != null || lowerBoundBefore("zh", text, m.start())));
@@ -245,6 +295,14 @@ public final class NumberReader {
                 counts.add(new Count(m.start(), m.end(), value, lowerBoundBefore("fa", text, m.start())));
             }
         }
+        Matcher written = FA_WORDS.matcher(text);
+        while (written.find()) {
+            if (!workforce("fa", text, written.start(), written.end())) {
+                counts.add(new Count(written.start(), written.end(), FA_WORD_COUNTS.get(written.group(1)),
+                        lowerBoundBefore("fa", text, written.start())));
+            }
+        }
+        counts.sort(java.util.Comparator.comparingInt(Count::start));
         return counts;
     }
 
@@ -255,6 +313,15 @@ public final class NumberReader {
             if (!workforce("ar", text, m.start(), m.end())) {
                 long value = m.group(2) == null ? digits(m.group(1)) : digits(m.group(1)) * 1000;
                 counts.add(new Count(m.start(), m.end(), value, lowerBoundBefore("ar", text, m.start())));
+            }
+        }
+        Matcher written = AR_WORDS.matcher(text);
+        while (written.find()) {
+            if (!workforce("ar", text, written.start(), written.end())) {
+                long value = written.group(1) != null
+                        ? (Character.isDigit(written.group(1).charAt(0)) ? digits(written.group(1)) : AR_NUMBER_WORDS.get(written.group(1))) * 1000L
+                        : AR_WORD_COUNTS.get(written.group(3));
+                counts.add(new Count(written.start(), written.end(), value, lowerBoundBefore("ar", text, written.start())));
             }
         }
         Matcher words = AR_THOUSANDS.matcher(text);
@@ -404,8 +471,8 @@ public final class NumberReader {
         switch (lang) {
             case "zh" -> {
                 String withoutAges = AGE_ZH.matcher(lead).replaceAll("岁"); // "一名56岁的钢筋工…死亡"
-                dead = zhCount(ZH_DEAD, withoutAges);
-                hurt = zhCount(ZH_HURT, withoutAges);
+                dead = Math.max(zhCount(ZH_DEAD, withoutAges), zhCount(ZH_DEAD_FIRST, withoutAges));
+                hurt = Math.max(zhCount(ZH_HURT, withoutAges), zhCount(ZH_HURT_FIRST, withoutAges));
                 // The headline's "致2死3伤" sums up what the body may tell only in part (its injured
                 // "正在医院接受观察"), so each kind is the larger of the two readings, not the first found.
                 Matcher compact = ZH_DEAD_HURT.matcher(lead);
@@ -424,6 +491,8 @@ public final class NumberReader {
             case "ar" -> {
                 dead = arabicCount(AR_DEAD, lead);
                 hurt = arabicCount(AR_HURT, lead);
+                dead = dead > 0 ? dead : tallyCount(AR_DEAD_TALLY, lead);
+                hurt = hurt > 0 ? hurt : tallyCount(AR_HURT_TALLY, lead);
             }
             default -> {
                 dead = wordCount(EN_DEAD, lead);
@@ -484,6 +553,20 @@ public final class NumberReader {
         }
         String noun = m.group(2);
         return noun.endsWith("ین") || noun.endsWith("ان") ? 2 : 1;
+    }
+
+    /** A capturing group of the map's words, longest first so that "ثلاثمائة" is not read as "ثلاث". */
+    private static String alternation(Map<String, Integer> words) {
+        return "(" + String.join("|", words.keySet().stream()
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList()) + ")(?![\\u0600-\\u06ff])";
+    }
+
+    private static long tallyCount(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        if (!m.find()) {
+            return 0;
+        }
+        return Character.isDigit(m.group(1).charAt(0)) ? digits(m.group(1)) : AR_NUMBER_WORDS.get(m.group(1));
     }
 
     private static Map<String, Integer> normalizedKeys(Map<String, Integer> words) {

@@ -190,4 +190,31 @@ class NumberReaderTest {
         assertThat(participants("fa", "۳۰۰ بسته معیشتی میان خانواده‌های کارگران توزیع شد")).isEqualTo(300L);
         assertThat(participants("ar", "توزيع 250 سلة غذائية على الأسر العمالية")).isEqualTo(250L);
     }
+
+    @Test
+    void shouldLeaveVagueChineseAmountsUnread() {
+        assertThat(participants("zh", "数百名工人聚集在厂门口")).isNull();
+        assertThat(participants("zh", "几十名司机在交通局外聚集")).isNull();
+        assertThat(participants("zh", "十余名农民工讨薪")).isNull();
+        assertThat(participants("zh", "二十余名农民工讨薪")).isEqualTo(20L);
+    }
+
+    @Test
+    void shouldReadCasualtiesWithTheVerbFirstOrAsTallies() {
+        assertThat(casualties("zh", "事故共造成死亡2人、受伤6人")).isEqualTo(8L);
+        assertThat(casualties("zh", "造成4人死亡,受伤1人")).isEqualTo(5L);
+        assertThat(casualties("ar", "انفجار في مصنع يخلف 4 قتلى و9 جرحى")).isEqualTo(13L);
+        assertThat(casualties("en", "Refinery fire: 2 dead, 7 injured")).isEqualTo(9L);
+        assertThat(casualties("en", "the explosion left three dead and one injured")).isEqualTo(4L);
+    }
+
+    @Test
+    void shouldReadArabicAndPersianCountsWrittenInWords() {
+        assertThat(participants("ar", "نظم نحو أربعمائة عامل وقفة احتجاجية")).isEqualTo(400L);
+        assertThat(participants("ar", "أضرب أكثر من سبعين عاملا")).isEqualTo(70L);
+        assertThat(participants("ar", "شارك خمسة آلاف عامل في المسيرة")).isEqualTo(5000L);
+        assertThat(participants("ar", "إضراب لمدة ثلاثة أيام")).isNull();
+        assertThat(participants("fa", "حدود سیصد نفر از کارگران تجمع کردند")).isEqualTo(300L);
+        assertThat(participants("fa", "چند صد نفر از کارگران تجمع کردند")).isNull();
+    }
 }
