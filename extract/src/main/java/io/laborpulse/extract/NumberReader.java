@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * Reads the number of people taking part in, or served by, an event: a count followed by a
  * person word (名, نفر, workers, عامل), in digits of any script (already ASCII after
  * normalisation), with thousands separators, Chinese numerals and "more than" marks (余, 多),
- * and Persian "N هزار و M". Staff of the organiser (medics, volunteers) are not participants;
- * money and items never are.
+ * Persian "N هزار و M", Arabic and Persian number words and the crore, lakh and 万 multipliers.
+ * Staff of the organiser (medics, volunteers) are not participants; money and goods never are
+ * (aid parcels handed to families stand for the households served, when no person is counted).
  */
 public final class NumberReader {
 
