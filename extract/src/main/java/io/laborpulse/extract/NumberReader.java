@@ -1,5 +1,6 @@
 package io.laborpulse.extract;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -9,26 +10,70 @@ import java.util.regex.Pattern;
  * Reads the number of people taking part in, or served by, an event: a count followed by a
  * person word (名, نفر, workers, عامل), in digits of any script (already ASCII after
  * normalisation), with thousands separators, Chinese numerals and "more than" marks (余, 多),
- * and Persian "N هزار و M". Staff of the organiser (medics, volunteers) are not participants;
- * money and items never are.
+ * Persian "N هزار و M", Arabic and Persian number words and the crore, lakh and 万 multipliers.
+ * Staff of the organiser (medics, volunteers) are not participants; money and goods never are
+ * (aid parcels handed to families stand for the households served, when no person is counted).
  */
 public final class NumberReader {
 
-    private static final Pattern ZH = Pattern.compile(
-            "([0-9][0-9,]*|[零一二两三四五六七八九十百千万]+)\\s*(?:余|多)?\\s*(?:名|人|位)(?!次|民币)(?=(.{0,6}))");
-    private static final List<String> ZH_STAFF = List.of("医务", "医护", "志愿者", "工作人员", "专家", "干部");
+    /**
+     * A count does not continue a number, a date or a clock time: "۱۴۰۴/۰۲/۰۹ - ۱۱:۴۲" followed by
+     * "کارگران" is no count of workers. Separators are the comma and the Arabic thousands
+     * separator (U+066C, which normalisation keeps: "۱٬۴۰۰").
+     */
+    private static final String NOT_IN_NUMBER = "(?<![0-9:/.\u066b])(?<![0-9][,\u066c])";
+    private static final String DIGITS = NOT_IN_NUMBER + "([0-9][0-9,\u066c]*)";
 
-    private static final Pattern FA = Pattern.compile(
-            "([0-9][0-9,]*)\\s*(هزار)?(?:\\s*و\\s*([0-9]+))?\\s*(?:نفر|کارگر|تن از|جویای کار|کارجو|کارآموز|زن|بازنشسته)");
+    /** Vague amounts are no count: "数十名", "几百名", "上百名" (the look-behind), and "十余名" (below). */
+    private static final Pattern ZH = Pattern.compile(
+            "(?<![0-9:/.数几上])(?<![0-9],)([0-9][0-9,]*(?:\\.[0-9]+)?万|[0-9][0-9,]*|[零一二两三四五六七八九十百千万]+)\\s*(余|多)?\\s*(?:名|人|位)"
+                    + "(?!次|民币)(?=(.{0,6}))");
+    private static final List<String> ZH_STAFF = List.of("医务", "医护", "志愿者", "工作人员", "专家", "干部");
+    /** "劳资双方各6名代表": each of the two sides sends that many, so twice the count take part. */
+    private static final Pattern ZH_EACH_SIDE = Pattern.compile(
+            "双方各\\s*([0-9]+|[一二两三四五六七八九十]+)\\s*(?:名|人|位)");
+    /**
+     * Households served, when no person is counted: "为120户困难职工家庭", "吸收农户入社156户". A 户
+     * also counts firms ("企业50户"), so only a household word next to it makes it one.
+     */
+    private static final Pattern ZH_HOUSEHOLDS = Pattern.compile(
+            "([0-9][0-9,]*|[一二两三四五六七八九十百千万]+)\\s*(?:余|多)?\\s*户(?=困难|职工|家庭|农户|村民|居民|贫困|低保|群众|脱贫)"
+                    + "|(?:农户|社员|家庭|村民|居民)[^,。;]{0,8}?([0-9][0-9,]*|[一二两三四五六七八九十百千万]+)\\s*(?:余|多)?\\s*户");
+
+    /** Persian person words: workers, people, representatives, job seekers, trainees, women, retirees. */
+    private static final Pattern FA = normalized(
+            DIGITS + "[ \\t]*(هزار)?(?:[ \\t]*و[ \\t]*([0-9]+))?[ \\t]*"
+                    + "(?:نفر|کارگر|تن از|جویای کار|جوینده کار|جویندگان کار|کارجو|متقاضی کار|کارآموز|نماینده|زن|بازنشسته)");
 
     private static final Pattern EN = Pattern.compile(
-            "([0-9][0-9,]*)\\s+(?:[a-z-]+\\s+)?(?:[a-z]*workers|employees|people|members|drivers|nurses|doctors|teachers|miners|staff|riders|protesters|demonstrators|strikers|labou?rers|cleaners|collectors|pilots|farmers|artisans|trainees|apprentices|recruits|candidates|graduates|women|men|youths|residents|families|job seekers|jobseekers)"
+            DIGITS + "(?:\\.([0-9]+))?\\s+(?:(thousand|lakh|crore|million)\\s+)?(?:[a-z-]+\\s+)?"
+                    + "(?:[a-z]*workers|employees|people|members|drivers|nurses|doctors|teachers|miners|staff|riders|protesters|demonstrators|strikers|labou?rers|cleaners|collectors|pilots|farmers|artisans|trainees|apprentices|recruits|candidates|graduates|women|men|youths|residents|families|job seekers|jobseekers)"
                     + "|(?:numbering|totalling|totaling)\\s+(?:around|about|some|nearly|over|more than)?\\s*([0-9][0-9,]*)",
             Pattern.UNICODE_CHARACTER_CLASS);
+    /** Indian and English multipliers: "25 crore workers" is 250 million. */
+    private static final Map<String, Long> EN_MULTIPLIERS = Map.of(
+            "thousand", 1_000L, "lakh", 100_000L, "crore", 10_000_000L, "million", 1_000_000L);
 
-    /** {@code 23 الفا من عمال}: a count in thousands (ألف, آلاف, after normalisation الف, الاف) counts too. */
-    private static final Pattern AR = Pattern.compile(
-            "([0-9][0-9,]*)\\s*(الف|الاف)?ا?\\s*(?:من\\s*)?(?:ال)?(?:عاملا|عامل|عمال|موظفا|موظف|شخصا|شخص|طالب عمل|باحث|شابا|شاب|متدربا|متدرب|عاملة|امراة|سيدة)");
+    /**
+     * {@code 23 الفا من عمال}: a count in thousands (ألف, آلاف, after normalisation الف, الاف)
+     * counts too. Person words include the Maghreb's trainee (متربص) and fishermen (بحار).
+     */
+    private static final Pattern AR = normalized(
+            DIGITS + "\\s*(ألف|آلاف)?ا?\\s*(?:من\\s*)?(?:ال)?(?:عاملا|عامل|عمال|موظفا|موظف|شخصا|شخص|طالب عمل|باحث|شابا|شاب"
+                    + "|متدربا|متدرب|متربصا|متربص|متكونا|متكون|بحارا|بحار|صيادا|صياد|سائقا|سائق|معلما|معلم|ممرضا|ممرض"
+                    + "|طبيبا|طبيب|فلاحا|فلاح|مزارعا|مزارع|متقاعدا|متقاعد|مستفيدا|مستفيد|عاملة|امرأة|سيدة)");
+
+    /*
+     * Aid reports count parcels, one to a household: "توزیع ۵۰۰ بسته معیشتی میان خانواده‌های
+     * کارگران", "500 حقيبة مدرسية على أبناء العمال" serve 500 households. Read only when no person
+     * is counted, and only for parcels given to families or children, never for goods as such.
+     */
+    private static final Pattern FA_PARCELS = normalized(
+            DIGITS + "[ \\t]*(?:بسته|سبد)(?:[ \\t]+[\\u0600-\\u06ff]+){0,3}?[ \\t]+(?:میان|بین|به|برای)[ \\t]+"
+                    + "(?:خانواده|خانوار|فرزندان)");
+    private static final Pattern AR_PARCELS = normalized(
+            DIGITS + "\\s*(?:حقيبة|سلة|كرتونة|طرد|حصة)(?:\\s+[\\u0600-\\u06ff]+){0,3}?\\s+(?:على|لفائدة|ل)\\s*"
+                    + "(?:ال)?(?:أسر|عائلات|أبناء|أطفال)");
 
     /*
      * Casualties of an accident: the dead and the injured the lead reports, summed. A count is
@@ -36,55 +81,147 @@ public final class NumberReader {
      * عاملين two; English "a worker"). Patterns are written as the source spells them and
      * normalised like the text they run on.
      */
+    /*
+     * What may stand between a Chinese count and its verb: no other count ("2人遇难3人受伤" is two
+     * phrases, not two people who died and were hurt), no full stop, and no verb of the other kind
+     * or "无人" ("3人受伤,无人死亡" has no dead). Commas may: "一名钢筋工突然晕倒,经抢救无效死亡".
+     */
+    private static final String ZH_COUNT = "(?:[0-9]+|[一二两三四五六七八九十]+)\\s*(?:名|人|位)";
+    private static final String ZH_DEAD_GAP = "(?:(?!" + ZH_COUNT + "|受伤|轻伤|重伤|无人)[^。;])";
+    private static final String ZH_HURT_GAP = "(?:(?!" + ZH_COUNT + "|死|亡|遇难|无人)[^。;])";
+    /**
+     * A verb some way after a count, and right before another count, is that count's: "3人、受伤2人"
+     * (verb first) has 3 and 2, not 3 hurt. Right after its count ("2人遇难3人受伤") it is its own.
+     */
+    private static final String ZH_OWN_VERB = "(?:(?<=[名人位]\\s{0,2}(?:遇难|死亡|身亡|罹难|丧生|不治|受伤|轻伤|重伤|救治|治疗))"
+            + "|(?!\\s*" + ZH_COUNT + "))";
     private static final Pattern ZH_DEAD = Pattern.compile(
-            "([0-9]+|[一二两三四五六七八九十]+)\\s*(?:名|人|位)[^,。;,]{0,10}?(?:遇难|死亡|身亡|罹难|丧生)");
+            "([0-9]+|[一二两三四五六七八九十]+)\\s*(?:名|人|位)" + ZH_DEAD_GAP + "{0,30}?(?:遇难|死亡|身亡|罹难|丧生|不治)" + ZH_OWN_VERB);
     private static final Pattern ZH_HURT = Pattern.compile(
-            "([0-9]+|[一二两三四五六七八九十]+)\\s*(?:名|人|位)[^,。;,]{0,6}?(?:受伤|轻伤|重伤|救治)");
+            "([0-9]+|[一二两三四五六七八九十]+)\\s*(?:名|人|位)" + ZH_HURT_GAP + "{0,8}?(?:受伤|轻伤|重伤|救治|治疗)" + ZH_OWN_VERB);
+    /** Official style puts the verb first: "造成死亡3人、受伤5人" (so a verb followed by a count is not the one before's). */
+    private static final Pattern ZH_DEAD_FIRST = Pattern.compile(
+            "(?:造成|致|导致|、|,|;)\\s*(?:死亡|遇难)\\s*([0-9]+|[一二两三四五六七八九十]+)\\s*(?:名|人)(?![^,。;、]{0,4}?(?:伤|亡|难))");
+    private static final Pattern ZH_HURT_FIRST = Pattern.compile(
+            "(?:造成|致|导致|、|,|;)\\s*受伤\\s*([0-9]+|[一二两三四五六七八九十]+)\\s*(?:名|人)(?![^,。;、]{0,4}?(?:伤|亡|难))");
+    private static final Pattern AGE_ZH = Pattern.compile("[0-9]+\\s*(?:岁|周岁)");
     private static final String FA_NUMBER = "([0-9]+|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده)";
     private static final String FA_PERSON = "(?:کارگر|معدنچی|نفر|تن|کارمند|راننده|شخص)";
     /** Up to 40 characters of the same clause that hold no other count ("سه کارگر … و دو نفر مصدوم"). */
     private static final String FA_GAP = "(?:(?![0-9]|یک |دو |سه |چهار |پنج )[^.،]){0,40}?";
+    /** A singular worker noun, not the start of its plural (کارگران, کارگرها). */
+    private static final String FA_ONE_PERSON = "(?:کارگر|معدنچی|کارمند|راننده)(?![\\u0600-\\u06ff])";
+    /*
+     * Besides "N کارگر … جان باختند", Persian reports write the tally as a headline ("یک کشته و دو
+     * مصدوم"), the death as a noun with a singular subject ("مرگ کارگر", "سقوط مرگبار کارگر": one),
+     * or a rescuer hurt as "همکار این کارگر … دچار مسمومیت شد" (one more).
+     */
     private static final Pattern FA_DEAD = normalized(
             "(?:مرگ|فوت|کشته شدن|جان باختن|درگذشت)\\s+" + FA_NUMBER + "\\s+" + FA_PERSON
-                    + "|" + FA_NUMBER + "\\s+" + FA_PERSON + FA_GAP + "(?:جان باخت|جان سپرد|کشته شد|فوت کرد|فوت شد|جان خود را از دست)");
+                    + "|" + FA_NUMBER + "\\s+" + FA_PERSON + FA_GAP
+                    + "(?:جان باخت|جان سپرد|کشته شد|فوت کرد|فوت شد|جان خود را از دست|به کام مرگ)"
+                    + "|(?<![\\u0600-\\u06ff])" + FA_NUMBER + "\\s+(?:کشته|فوتی)(?![\\u0600-\\u06ff])"
+                    + "|(?:مرگ|فوت|کشته شدن|جان باختن|سقوط مرگبار|مرگ تلخ)\\s+" + FA_ONE_PERSON);
     private static final Pattern FA_HURT = normalized(
             "(?:مصدومیت|مصدوم شدن|زخمی شدن|مجروح شدن|آسیب دیدگی)\\s+" + FA_NUMBER + "\\s+" + FA_PERSON
-                    + "|" + FA_NUMBER + "\\s+" + FA_PERSON + FA_GAP + "(?:مصدوم|زخمی|مجروح|دچار سوختگی|با جراحات)");
+                    + "|" + FA_NUMBER + "\\s+" + FA_PERSON + FA_GAP
+                    + "(?:مصدوم|زخمی|مجروح|دچار سوختگی|با سوختگی|دچار مسمومیت|با جراحات|به بیمارستان)"
+                    + "|(?<![\\u0600-\\u06ff])" + FA_NUMBER + "\\s+(?:مصدوم|زخمی|مجروح)(?![\\u0600-\\u06ff])"
+                    + "|(?:همکار|کارگر دیگری)(?![\\u0600-\\u06ff])(?:(?![0-9])[^.،]){0,60}?"
+                    + "(?:مصدوم|زخمی|مجروح|دچار سوختگی|دچار مسمومیت|به بیمارستان)");
     private static final String EN_NUMBER = "([0-9]+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)";
     private static final String EN_PERSON = "(?:[a-z-]+\\s+)?(?:[a-z]*workers?|employees?|contractors?|miners?|men|man|women|woman|people|persons?|laborers?|labourers?)";
     private static final Pattern EN_DEAD = Pattern.compile(
             "\\b" + EN_NUMBER + "\\s+" + EN_PERSON + "\\s+(?:[a-z]+\\s+){0,3}?(?:killed|died|dies|dead|fatally|lost (?:his|her|their) li)"
                     + "|\\b(?:killed|killing|kills|left)\\s+" + EN_NUMBER + "\\s+" + EN_PERSON
                     + "|^\\s*(?:the\\s+)?()(?:worker|contractor|man|woman|employee|miner|laborer|labourer)\\s+(?:[a-z]+\\s+){0,2}?(?:killed|died|dies|dead|fatally)"
-                    + "|\\bthe\\s+()(?:worker|contractor|employee|miner)\\s+(?:[a-z]+\\s+){0,1}?died");
+                    + "|\\bthe\\s+()(?:worker|contractor|employee|miner)\\s+(?:[a-z]+\\s+){0,1}?died"
+                    + "|\\b(?:leaving\\s+|left\\s+)?" + EN_NUMBER + "\\s+dead\\b"); // "leaving two dead", "3 dead, 5 hurt"
+    /** "and a third was hurt", "and another seriously injured": one more, unless a number follows ("another two"). */
     private static final Pattern EN_HURT = Pattern.compile(
             "(?<!\\bno\\s)\\b" + EN_NUMBER + "\\s+(?:others?\\s+|" + EN_PERSON + "\\s+)?(?:were\\s+|was\\s+)?(?:[a-z]+\\s+)?"
                     + "(?:injured|hurt|wounded|hospitali|taken to (?:a\\s+)?hospital)"
                     + "|\\binjur(?:ed|ing)\\s+" + EN_NUMBER + "\\s+(?:others?|" + EN_PERSON + ")"
                     + "|\\b(a|an|one)\\s+(?:[0-9]+-year-old\\s+)?(?:[a-z-]+\\s+)?(?:worker|employee|man|woman)\\s+(?:was\\s+)?"
-                    + "(?:suffered|sustained)\\s+(?:[a-z,]+\\s+){0,4}?injur");
+                    + "(?:suffered|sustained)\\s+(?:[a-z,]+\\s+){0,4}?injur"
+                    + "|\\b(?:a third|a fourth|a fifth|another|one other)\\b(?!\\s+(?:[0-9]|two|three|four|five|six|seven|eight|nine|ten)\\b)"
+                    + "\\s+(?:[a-z-]+\\s+){0,8}?(?:injured|hurt|wounded|hospitali|(?:taken|admitted) to (?:a\\s+)?hospital)");
     private static final Pattern AGE_FA = Pattern.compile("[0-9]+\\s*ساله");
     private static final Pattern ZH_DEAD_HURT = Pattern.compile(
             "([0-9]+|[一二两三四五六七八九十]+)死(?:([0-9]+|[一二两三四五六七八九十]+)伤)?");
-    private static final String AR_PERSON = "(عاملين|عاملان|عامل|عمال|اشخاص|شخصين|شخص|موظفين|موظف)";
-    private static final Pattern AR_DEAD = normalized(
-            "(?:مصرع|وفاة|مقتل|لقي|قضى|توفي)\\s+([0-9]+\\s+)?" + AR_PERSON);
-    private static final Pattern AR_HURT = normalized(
-            "(?:إصابة|أصيب|إصابه|جرح)\\s+([0-9]+\\s+)?(?:آخرين|آخر|زميل|" + AR_PERSON.substring(1));
+    /*
+     * Arabic casualties: a verb or verbal noun (مصرع, إصابة, أصيب), then the count as digits or a
+     * number word before or after the noun ("إصابة ثلاثة عمال", "مقتل عاملين اثنين"), the count
+     * alone ("وإصابة اثنين", "وإصابة 17"), or only the noun, whose number is the count: singular
+     * one, dual two ("عاملتين"), an ordinal "the third" (ثالث) one more.
+     */
+    private static final Map<String, Integer> AR_NUMBER_WORDS = normalizedKeys(Map.ofEntries(
+            Map.entry("واحد", 1), Map.entry("أحد", 1), Map.entry("اثنان", 2), Map.entry("اثنين", 2),
+            Map.entry("اثنتان", 2), Map.entry("اثنتين", 2), Map.entry("ثلاثة", 3), Map.entry("ثلاث", 3),
+            Map.entry("أربعة", 4), Map.entry("أربع", 4), Map.entry("خمسة", 5), Map.entry("خمس", 5), Map.entry("ستة", 6),
+            Map.entry("سبعة", 7), Map.entry("سبع", 7), Map.entry("ثمانية", 8), Map.entry("ثماني", 8),
+            Map.entry("تسعة", 9), Map.entry("تسع", 9), Map.entry("عشرة", 10), Map.entry("عشر", 10)));
+    private static final String AR_LETTER = "[\\u0600-\\u06ff]";
+    private static final String AR_NUMBER = "([0-9]+|" + String.join("|", AR_NUMBER_WORDS.keySet().stream()
+            .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList()) + ")(?!" + AR_LETTER + ")";
+    private static final String AR_NOUN = TextNormalizer.normalize(
+            "(عاملتين|عاملتان|عاملين|عاملان|عاملات|عاملة|عاملا|عامل|العمال|عمال|أشخاص|شخصين|شخصان|شخص|موظفين|موظفان|موظف"
+                    + "|سائقين|سائقان|سائق|آخرين|آخرون|آخران|آخر|ثالث|رابع|خامس|زميله|زميل)") + "(?!" + AR_LETTER + ")";
+    private static final String AR_DEAD_VERB = "(?:مصرع|وفاة|مقتل|لقي|لقيت|لقيا|لقيتا|لقوا|قضى|توفي|توفيت)";
+    private static final String AR_HURT_VERB = "(?:إصابة|إصابات|أصيب|أصيبت|أصيبا|يصيب|تصيب|جرح)";
+    private static final Pattern AR_DEAD = arabicCasualty(AR_DEAD_VERB);
+    private static final Pattern AR_HURT = arabicCasualty(AR_HURT_VERB);
+    /** The tally as nouns: "سقوط 3 قتلى و5 جرحى". */
+    private static final Pattern AR_DEAD_TALLY = Pattern.compile(
+            AR_NUMBER + "\\s+" + TextNormalizer.normalize("(?:قتلى|قتيلا|قتيل|وفيات)") + "(?!" + AR_LETTER + ")");
+    private static final Pattern AR_HURT_TALLY = Pattern.compile(
+            AR_NUMBER + "\\s+" + TextNormalizer.normalize("(?:جرحى|مصابين|مصابا|مصاب)") + "(?!" + AR_LETTER + ")");
+
+    /*
+     * Counts written as words before a person word: Arabic hundreds and tens ("ثلاثمائة عامل",
+     * "خمسين عاملا"), "ثلاثة آلاف"; Persian hundreds and tens ("دویست نفر", "حدود پنجاه کارگر").
+     * "چند صد نفر" (some hundreds) is vague and not read.
+     */
+    private static final Map<String, Integer> AR_WORD_COUNTS = normalizedKeys(Map.ofEntries(
+            Map.entry("مائة", 100), Map.entry("مئة", 100), Map.entry("مائتي", 200), Map.entry("مئتي", 200),
+            Map.entry("مائتا", 200), Map.entry("مئتا", 200), Map.entry("مائتين", 200), Map.entry("مئتين", 200),
+            Map.entry("ثلاثمائة", 300), Map.entry("ثلاثمئة", 300), Map.entry("أربعمائة", 400), Map.entry("أربعمئة", 400),
+            Map.entry("خمسمائة", 500), Map.entry("خمسمئة", 500), Map.entry("ستمائة", 600), Map.entry("ستمئة", 600),
+            Map.entry("سبعمائة", 700), Map.entry("سبعمئة", 700), Map.entry("ثمانمائة", 800), Map.entry("ثمانمئة", 800),
+            Map.entry("تسعمائة", 900), Map.entry("تسعمئة", 900),
+            Map.entry("عشرون", 20), Map.entry("عشرين", 20), Map.entry("ثلاثون", 30), Map.entry("ثلاثين", 30),
+            Map.entry("أربعون", 40), Map.entry("أربعين", 40), Map.entry("خمسون", 50), Map.entry("خمسين", 50),
+            Map.entry("ستون", 60), Map.entry("ستين", 60), Map.entry("سبعون", 70), Map.entry("سبعين", 70),
+            Map.entry("ثمانون", 80), Map.entry("ثمانين", 80), Map.entry("تسعون", 90), Map.entry("تسعين", 90)));
+    private static final Pattern AR_WORDS = Pattern.compile(
+            "(?<!" + AR_LETTER + ")(?:" + AR_NUMBER + "\\s+(" + TextNormalizer.normalize("آلاف") + ")|" + alternation(AR_WORD_COUNTS) + ")"
+                    + "\\s+(?:من\\s+)?(?:ال)?" + TextNormalizer.normalize("(?:عامل|عمال|موظف|شخص|باحث|شاب|متدرب|متربص|سائق|معلم|ممرض|طبيب|فلاح|مزارع)"));
+    private static final Map<String, Integer> FA_WORD_COUNTS = normalizedKeys(Map.ofEntries(
+            Map.entry("صد", 100), Map.entry("یکصد", 100), Map.entry("دویست", 200), Map.entry("سیصد", 300),
+            Map.entry("چهارصد", 400), Map.entry("پانصد", 500), Map.entry("ششصد", 600), Map.entry("هفتصد", 700),
+            Map.entry("هشتصد", 800), Map.entry("نهصد", 900), Map.entry("بیست", 20), Map.entry("سی", 30),
+            Map.entry("چهل", 40), Map.entry("پنجاه", 50), Map.entry("شصت", 60), Map.entry("هفتاد", 70),
+            Map.entry("هشتاد", 80), Map.entry("نود", 90)));
+    private static final Pattern FA_WORDS = Pattern.compile(
+            "(?<!" + AR_LETTER + ")(?<!" + TextNormalizer.normalize("چند") + " )" + alternation(FA_WORD_COUNTS)
+                    + "[ \\t]+(?:نفر|کارگر|تن از|نماینده|کارجو|کارآموز)");
 
     /** "ألف عامل", "ألفي عامل": a thousand or two thousand written as words. */
     private static final Pattern AR_THOUSANDS = normalized(
             "(?:أكثر من |نحو |حوالي )?(ألفي|ألفين|ألف)\\s+(?:من\\s+)?(?:ال)?(?:عامل|عمال|موظف|شخص|باحث|شاب)");
     private static final int WORKFORCE_WINDOW = 40;
     private static final char[] CLAUSE_DELIMITERS = {'.', ',', ';', '،', '؛', '。'};
-    /** Words that make a nearby count a workforce, per language (normalised like the text). */
+    /**
+     * Words that make a nearby count a workforce, or workers merely affected ("协议覆盖职工", "涉及劳动者",
+     * "受影响"), per language (normalised like the text).
+     */
     private static final Map<String, List<String>> WORKFORCE = normalizedCues(Map.of(
             "en", List.of("employs", "employing", "employ ", "workforce", "staff of", "has a staff",
                     "headcount", "which has", "that has", "with a payroll"),
             "zh", List.of("员工总数", "职工总数", "员工过", "员工逾", "共有员工", "拥有员工", "现有员工", "现有职工", "在职", "用工规模",
-                    "吸纳", "带动就业"),
+                    "吸纳", "带动就业", "覆盖", "涉及", "影响"),
             "fa", List.of("پرسنل", "شاغل", "دارای", "با بیش از", "نیروی کار", "اشتغال"),
-            "ar", List.of("يعمل بها", "يعمل فيها", "يعمل به", "يضم", "قوة عاملة", "يوظف")));
+            "ar", List.of("يعمل بها", "يعمل فيها", "يعمل فيه", "يعمل به", "يعمل بال", "يضم", "تضم", "قوة عاملة", "يوظف")));
 
     private static final String CHINESE_DIGITS = "零一二三四五六七八九";
     private static final Map<Character, Integer> CHINESE_UNITS = Map.of('十', 10, '百', 100, '千', 1000, '万', 10000);
@@ -92,65 +229,224 @@ public final class NumberReader {
     private NumberReader() {
     }
 
+    /** A count of people in the text, where it stands, and whether it is a lower bound ("700余名", "أكثر من"). */
+    private record Count(int start, int end, long value, boolean lowerBound) {
+    }
+
     /**
-     * The first participant count in normalised text of the language, or null. A count that
-     * describes a workforce ("a plant employing 3,000", "員工總數逾3000人", "۴ هزار نفر پرسنل") is
-     * the size of an employer, not of an event, and is passed over.
+     * The participant count in normalised text of the language, or null. A count that describes
+     * a workforce ("a plant employing 3,000", "員工總數逾3000人", "۴ هزار نفر پرسنل") is the size of
+     * an employer, not of an event, and is passed over. Of the counts left, the first whose
+     * clause says its people act ("۳۰۰ نفر … تجمع کردند" after "۱۲۰۰ کارگر … بلاتکلیف") is
+     * taken, else the first; a lower bound gives way to a later exact count it rounds ("百余名"
+     * in the headline, "132名" in the body). With no person counted, households served are.
      */
     public static Long participants(String lang, String normalized) {
-        switch (lang) {
-            case "zh" -> {
-                Matcher m = ZH.matcher(normalized);
-                while (m.find()) {
-                    String after = m.group(2);
-                    if (ZH_STAFF.stream().noneMatch(after::startsWith) && !workforce(lang, normalized, m.start(), m.end())) {
-                        Long value = parseChineseOrDigits(m.group(1));
-                        if (value != null && value > 1) { // 一名工人说: one speaker, not the crowd
-                            return value;
-                        }
-                    }
-                }
-                return null;
-            }
-            case "fa" -> {
-                Matcher m = FA.matcher(normalized);
-                while (m.find()) {
-                    if (workforce(lang, normalized, m.start(), m.end())) {
-                        continue;
-                    }
-                    long value = digits(m.group(1));
-                    if (m.group(2) != null) {
-                        value = value * 1000 + (m.group(3) == null ? 0 : Long.parseLong(m.group(3)));
-                    }
-                    return value;
-                }
-                return null;
-            }
-            case "ar" -> {
-                Matcher m = AR.matcher(normalized);
-                while (m.find()) {
-                    if (!workforce(lang, normalized, m.start(), m.end())) {
-                        return m.group(2) == null ? digits(m.group(1)) : digits(m.group(1)) * 1000;
-                    }
-                }
-                Matcher words = AR_THOUSANDS.matcher(normalized);
-                while (words.find()) {
-                    if (!workforce(lang, normalized, words.start(), words.end())) {
-                        return words.group(1).endsWith("ین") || words.group(1).endsWith("ی") ? 2000L : 1000L;
-                    }
-                }
-                return null;
-            }
-            default -> {
-                Matcher m = EN.matcher(normalized);
-                while (m.find()) {
-                    if (!workforce(lang, normalized, m.start(), m.end())) {
-                        return digits(m.group(1) != null ? m.group(1) : m.group(2));
-                    }
-                }
-                return null;
+        List<Count> counts = switch (lang) {
+            case "zh" -> chineseCounts(normalized);
+            case "fa" -> persianCounts(normalized);
+            case "ar" -> arabicCounts(normalized);
+            default -> englishCounts(normalized);
+        };
+        if (counts.isEmpty()) {
+            return households(lang, normalized);
+        }
+        Count chosen = counts.stream().filter(c -> acting(lang, normalized, c)).findFirst().orElse(counts.get(0));
+        return refined(chosen, counts).value();
+    }
+
+    private static List<Count> chineseCounts(String text) {
+        List<Count> counts = new ArrayList<>();
+        Matcher sides = ZH_EACH_SIDE.matcher(text);
+        while (sides.find()) {
+            Long each = parseChineseOrDigits(sides.group(1));
+            if (each != null && !workforce("zh", text, sides.start(), sides.end())) {
+                counts.add(new Count(sides.start(), sides.end(), 2 * each, false));
             }
         }
+        Matcher m = ZH.matcher(text);
+        while (m.find()) {
+            String after = m.group(3);
+            int start = m.start();
+            boolean inEachSide = counts.stream().anyMatch(c -> c.start() <= start && start < c.end());
+            if (inEachSide || ZH_STAFF.stream().anyMatch(after::startsWith) || workforce("zh", text, m.start(), m.end())) {
+                continue;
+            }
+            if (m.group(1).equals("十") && m.group(2) != null) {
+                continue;
+            }
+            Long value = parseChineseOrDigits(m.group(1));
+            if (value != null && value > 1) { // 一名工人说: one speaker, not the crowd
+                counts.add(new Count(m.start(), m.end(), value, m.group(2) != null || lowerBoundBefore("zh", text, m.start())));
+            }
+        }
+        counts.sort(java.util.Comparator.comparingInt(Count::start));
+        return counts;
+    }
+
+    private static List<Count> persianCounts(String text) {
+        List<Count> counts = new ArrayList<>();
+        Matcher m = FA.matcher(text);
+        while (m.find()) {
+            if (!workforce("fa", text, m.start(), m.end())) {
+                long value = digits(m.group(1));
+                if (m.group(2) != null) {
+                    value = value * 1000 + (m.group(3) == null ? 0 : Long.parseLong(m.group(3)));
+                }
+                counts.add(new Count(m.start(), m.end(), value, lowerBoundBefore("fa", text, m.start())));
+            }
+        }
+        Matcher written = FA_WORDS.matcher(text);
+        while (written.find()) {
+            if (!workforce("fa", text, written.start(), written.end())) {
+                counts.add(new Count(written.start(), written.end(), FA_WORD_COUNTS.get(written.group(1)),
+                        lowerBoundBefore("fa", text, written.start())));
+            }
+        }
+        counts.sort(java.util.Comparator.comparingInt(Count::start));
+        return counts;
+    }
+
+    private static List<Count> arabicCounts(String text) {
+        List<Count> counts = new ArrayList<>();
+        Matcher m = AR.matcher(text);
+        while (m.find()) {
+            if (!workforce("ar", text, m.start(), m.end())) {
+                long value = m.group(2) == null ? digits(m.group(1)) : digits(m.group(1)) * 1000;
+                counts.add(new Count(m.start(), m.end(), value, lowerBoundBefore("ar", text, m.start())));
+            }
+        }
+        Matcher written = AR_WORDS.matcher(text);
+        while (written.find()) {
+            if (!workforce("ar", text, written.start(), written.end())) {
+                long value = written.group(1) != null
+                        ? (Character.isDigit(written.group(1).charAt(0)) ? digits(written.group(1)) : AR_NUMBER_WORDS.get(written.group(1))) * 1000L
+                        : AR_WORD_COUNTS.get(written.group(3));
+                counts.add(new Count(written.start(), written.end(), value, lowerBoundBefore("ar", text, written.start())));
+            }
+        }
+        Matcher words = AR_THOUSANDS.matcher(text);
+        while (words.find()) {
+            if (!workforce("ar", text, words.start(), words.end())) {
+                long value = words.group(1).endsWith("ین") || words.group(1).endsWith("ی") ? 2000L : 1000L;
+                counts.add(new Count(words.start(), words.end(), value, lowerBoundBefore("ar", text, words.start())));
+            }
+        }
+        counts.sort(java.util.Comparator.comparingInt(Count::start));
+        return counts;
+    }
+
+    private static List<Count> englishCounts(String text) {
+        List<Count> counts = new ArrayList<>();
+        Matcher m = EN.matcher(text);
+        while (m.find()) {
+            if (workforce("en", text, m.start(), m.end())) {
+                continue;
+            }
+            long value;
+            if (m.group(1) == null) {
+                value = digits(m.group(4));
+            } else if (m.group(3) == null) {
+                value = digits(m.group(1));
+            } else { // "2.5 lakh workers"
+                String fraction = m.group(2) == null ? "" : "." + m.group(2);
+                value = new java.math.BigDecimal(m.group(1).replace(",", "") + fraction)
+                        .multiply(java.math.BigDecimal.valueOf(EN_MULTIPLIERS.get(m.group(3)))).longValue();
+            }
+            counts.add(new Count(m.start(), m.end(), value, lowerBoundBefore("en", text, m.start())));
+        }
+        return counts;
+    }
+
+    /** Households (zh) or aid parcels handed to families (fa, ar) when the text counts no person. */
+    private static Long households(String lang, String text) {
+        Pattern pattern = switch (lang) {
+            case "zh" -> ZH_HOUSEHOLDS;
+            case "fa" -> FA_PARCELS;
+            case "ar" -> AR_PARCELS;
+            default -> null;
+        };
+        if (pattern == null) {
+            return null;
+        }
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            String count = m.group(1) != null ? m.group(1) : m.groupCount() >= 2 ? m.group(2) : null;
+            Long value = count == null ? null : parseChineseOrDigits(count);
+            if (value != null && value > 1 && !workforce(lang, text, m.start(), m.end()) && !merelyBetterOff(text, m.start())) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** "带动三百余户农户增收": households whose income a project raised are affected by it, not served. */
+    private static boolean merelyBetterOff(String text, int start) {
+        String before = text.substring(Math.max(0, start - 12), start);
+        return before.contains("带动");
+    }
+
+    /** Words just before a count that make it a lower bound. */
+    private static final Map<String, List<String>> LOWER_BOUND = normalizedCues(Map.of(
+            "en", List.of("more than ", "over ", "at least ", "upwards of "),
+            "zh", List.of("逾", "超过", "多于"),
+            "fa", List.of("بیش از ", "بالغ بر ", "بیشتر از "),
+            "ar", List.of("أكثر من ", "ما يزيد عن ", "ما يزيد على ", "أزيد من ")));
+
+    private static boolean lowerBoundBefore(String lang, String text, int start) {
+        String before = text.substring(Math.max(0, start - 14), start);
+        return LOWER_BOUND.getOrDefault(lang, List.of()).stream().anyMatch(before::endsWith);
+    }
+
+    /*
+     * Words that say the people counted act or are served: they strike, gather, march, attend,
+     * apply, train. The count of the clause that has one is the event's; a count in a clause
+     * without one ("۱۲۰۰ کارگر این کارخانه بلاتکلیف مانده‌اند") may be the workers merely affected.
+     */
+    private static final Map<String, List<String>> ACTION = normalizedCues(Map.of(
+            "en", List.of("took part", "take part", "taking part", "joined", "walked out", "walk out", "struck", "on strike",
+                    "protest", "rallied", "rally", "marched", "marching", "gather", "demonstrat", "attend", "participat", "blocked", "staged", "picket",
+                    "sat in", "sit-in", "boycott", "registered", "turned up", "turned out", "drew", "draws", "attracted"),
+            "zh", List.of("参加", "参与", "聚集", "罢工", "停工", "到场", "进场", "求职", "参训", "上访", "讨薪", "维权", "抗议",
+                    "示威", "拉横幅", "围堵", "前来", "报名", "集体", "堵路", "静坐"),
+            "fa", List.of("تجمع", "اعتصاب", "دست از کار", "اعتراض", "حضور", "شرکت کرد", "شرکت داشت", "مراجعه", "تحصن",
+                    "راهپیمایی", "خواستار", "ثبت‌نام", "بهره‌مند"),
+            "ar", List.of("شارك", "مشارك", "أضرب", "إضراب", "احتج", "تجمع", "اعتصم", "اعتصام", "وقفة", "تظاهر", "نظم",
+                    "استقبل", "استفاد", "لفائدة", "حضر", "تدريب", "تكوين")));
+    private static final String CLAUSE_ENDS = ".,;،؛。!?\n";
+    private static final int CLAUSE_REACH = 80;
+
+    /** Whether the clause of a count (to the nearest delimiter each side, 80 characters at most) has an action word. */
+    private static boolean acting(String lang, String text, Count count) {
+        int from = count.start();
+        while (from > 0 && count.start() - from < CLAUSE_REACH && CLAUSE_ENDS.indexOf(text.charAt(from - 1)) < 0) {
+            from--;
+        }
+        int to = count.end();
+        while (to < text.length() && to - count.end() < CLAUSE_REACH && CLAUSE_ENDS.indexOf(text.charAt(to)) < 0) {
+            to++;
+        }
+        String clause = text.substring(from, to);
+        return ACTION.getOrDefault(lang, ACTION.get("en")).stream().anyMatch(clause::contains);
+    }
+
+    /**
+     * A lower bound yields to a later count it rounds: "百余名" (100 to 199) and then "132名" are
+     * one crowd, told exactly the second time. The rounding is the place of the bound's last
+     * non-zero digit: "260余名" is 260 to 269, so a later 350 is another group.
+     */
+    private static Count refined(Count chosen, List<Count> counts) {
+        if (!chosen.lowerBound()) {
+            return chosen;
+        }
+        long step = 1;
+        while (chosen.value() % (step * 10) == 0) {
+            step *= 10;
+        }
+        long ceiling = chosen.value() + step;
+        return counts.stream()
+                .filter(c -> c.start() > chosen.start() && !c.lowerBound() && c.value() > chosen.value() && c.value() < ceiling)
+                .findFirst().orElse(chosen);
     }
 
     /** Whether the words around a count make it a workforce size rather than a number of participants. */
@@ -175,14 +471,17 @@ public final class NumberReader {
         long hurt;
         switch (lang) {
             case "zh" -> {
-                dead = zhCount(ZH_DEAD, lead);
-                hurt = zhCount(ZH_HURT, lead);
-                Matcher compact = ZH_DEAD_HURT.matcher(lead); // headline style: 致2死3伤
-                if (dead + hurt == 0 && compact.find()) {
+                String withoutAges = AGE_ZH.matcher(lead).replaceAll("岁"); // "一名56岁的钢筋工…死亡"
+                dead = Math.max(zhCount(ZH_DEAD, withoutAges), zhCount(ZH_DEAD_FIRST, withoutAges));
+                hurt = Math.max(zhCount(ZH_HURT, withoutAges), zhCount(ZH_HURT_FIRST, withoutAges));
+                // The headline's "致2死3伤" sums up what the body may tell only in part (its injured
+                // "正在医院接受观察"), so each kind is the larger of the two readings, not the first found.
+                Matcher compact = ZH_DEAD_HURT.matcher(lead);
+                if (compact.find()) {
                     Long d = parseChineseOrDigits(compact.group(1));
-                    Long h = compact.group(2) == null ? Long.valueOf(0) : parseChineseOrDigits(compact.group(2));
-                    dead = d == null ? 0 : d;
-                    hurt = h == null ? 0 : h;
+                    Long h = compact.group(2) == null ? null : parseChineseOrDigits(compact.group(2));
+                    dead = Math.max(dead, d == null ? 0 : d);
+                    hurt = Math.max(hurt, h == null ? 0 : h);
                 }
             }
             case "fa" -> {
@@ -193,6 +492,8 @@ public final class NumberReader {
             case "ar" -> {
                 dead = arabicCount(AR_DEAD, lead);
                 hurt = arabicCount(AR_HURT, lead);
+                dead = dead > 0 ? dead : tallyCount(AR_DEAD_TALLY, lead);
+                hurt = hurt > 0 ? hurt : tallyCount(AR_HURT_TALLY, lead);
             }
             default -> {
                 dead = wordCount(EN_DEAD, lead);
@@ -233,17 +534,46 @@ public final class NumberReader {
         return 1; // a singular noun with no number: "the contractor died"
     }
 
-    /** Arabic: digits if given, else the noun's number (dual two, singular or "another" one). */
+    /** Groups: 1 a count before the noun, 2 the noun, 3 a count after it, 4 a count with no noun. */
+    private static Pattern arabicCasualty(String verb) {
+        return Pattern.compile(TextNormalizer.normalize(verb) + "\\s+(?:(?:" + AR_NUMBER + "\\s+)?" + AR_NOUN
+                + "(?:\\s+" + AR_NUMBER + ")?|" + AR_NUMBER + ")");
+    }
+
+    /** Arabic: the count if written, else the noun's number (dual two; singular, ordinal or "another" one). */
     private static long arabicCount(Pattern pattern, String text) {
         Matcher m = pattern.matcher(text);
         if (!m.find()) {
             return 0;
         }
-        if (m.group(1) != null) {
-            return digits(m.group(1).strip());
+        for (int g : new int[] {1, 3, 4}) {
+            String count = m.group(g);
+            if (count != null) {
+                return Character.isDigit(count.charAt(0)) ? digits(count) : AR_NUMBER_WORDS.get(count);
+            }
         }
-        String noun = m.groupCount() >= 2 ? m.group(2) : null;
-        return noun != null && (noun.endsWith("ین") || noun.endsWith("ان")) ? 2 : 1;
+        String noun = m.group(2);
+        return noun.endsWith("ین") || noun.endsWith("ان") ? 2 : 1;
+    }
+
+    /** A capturing group of the map's words, longest first so that "ثلاثمائة" is not read as "ثلاث". */
+    private static String alternation(Map<String, Integer> words) {
+        return "(" + String.join("|", words.keySet().stream()
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList()) + ")(?![\\u0600-\\u06ff])";
+    }
+
+    private static long tallyCount(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        if (!m.find()) {
+            return 0;
+        }
+        return Character.isDigit(m.group(1).charAt(0)) ? digits(m.group(1)) : AR_NUMBER_WORDS.get(m.group(1));
+    }
+
+    private static Map<String, Integer> normalizedKeys(Map<String, Integer> words) {
+        Map<String, Integer> normalized = new java.util.HashMap<>();
+        words.forEach((word, value) -> normalized.put(TextNormalizer.normalize(word), value));
+        return Map.copyOf(normalized);
     }
 
     private static Map<String, List<String>> normalizedCues(Map<String, List<String>> cues) {
@@ -257,10 +587,14 @@ public final class NumberReader {
     }
 
     private static long digits(String text) {
-        return Long.parseLong(text.replace(",", ""));
+        return Long.parseLong(text.replace(",", "").replace("\u066c", ""));
     }
 
     static Long parseChineseOrDigits(String text) {
+        if (Character.isDigit(text.charAt(0)) && text.endsWith("万")) { // "1.5万名": digits in ten thousands
+            return new java.math.BigDecimal(text.substring(0, text.length() - 1).replace(",", ""))
+                    .multiply(java.math.BigDecimal.valueOf(10_000)).longValue();
+        }
         if (Character.isDigit(text.charAt(0))) {
             return digits(text);
         }
