@@ -52,8 +52,8 @@ public final class LaborExtractor implements Extractor {
     private static final int LEANING_OPENING = 40;
     private static final int LEANING_OPENING_ZH = 15;
     /** Words that open a clause reporting another place's news after a comma ("…, while in Kochi …"). */
-    private static final List<String> CLAUSE_OPENERS = List.of("while ", "and in ", "and at ", "whereas ",
-            "وفي ", "فيما ", "بينما ", "و در ", "در حالی که ");
+    private static final List<String> CLAUSE_OPENERS = List.of("while ", "and ", "whereas ",
+            "وفي ", "فيما ", "بينما ", "كما ", "و در ", "در حالی که ");
     /** A list item's mark: a dash or bullet, "1." / "2)" / "3、", 一是 / （二） / 三、. */
     private static final Pattern LIST_MARK = Pattern.compile(
             "\\s*(?:[-–•*·▪●]|[0-9]{1,2}[.)、]|[一二三四五六七八九十]{1,2}[是、]|[(（][一二三四五六七八九十0-9]{1,2}[)）])");
@@ -139,7 +139,7 @@ public final class LaborExtractor implements Extractor {
         List<ExtractedEvent> roundUp = new ArrayList<>();
         Set<List<Object>> seen = new HashSet<>();
         List<Gazetteer.Mention> listed = listedPlaces(text, reading.mentions(), titleEnd, lang.equals("zh"));
-        List<Segment> segments = segments(text, reading.mentions(), reading.cues(), lang, titleEnd, listed);
+        List<Segment> segments = segments(normalized, reading.mentions(), reading.cues(), lang, titleEnd, listed);
         if (segments.size() >= 2) {
             EventType leadType = leadingType(reading.cues(), 0, segments.get(1).start()).orElse(null);
             for (Segment segment : segments) {
@@ -236,7 +236,15 @@ public final class LaborExtractor implements Extractor {
      * (Lagos, اصفهان) are read as the city, as {@link PlaceResolver} reads them.
      */
     private static Gazetteer.Mention onePlace(Gazetteer.Mention mention) {
-        List<Place> places = mention.places();
+        // Among places, a name that is a country's and its capital's (تونس, Kuwait) is the city.
+        List<Place> places = mention.places().stream().filter(p -> p.precision() != Precision.COUNTRY).toList();
+        if (places.isEmpty()) {
+            return null;
+        }
+        if (places.size() < mention.places().size()) {
+            mention = new Gazetteer.Mention(new Gazetteer.Name(mention.name().normalized(), places, mention.name().weak()),
+                    mention.start(), mention.end());
+        }
         if (places.size() == 1) {
             return mention;
         }
@@ -450,8 +458,9 @@ public final class LaborExtractor implements Extractor {
      * or when it reports labour activity of its own at a place the current section is not about
      * and no earlier section was. The title never stands alone: it belongs with the lead.
      */
-    private List<Segment> segments(String text, List<Gazetteer.Mention> mentions, Lexicon.Hits cues, String lang,
-            int titleEnd, List<Gazetteer.Mention> listed) {
+    private List<Segment> segments(TextNormalizer.Normalized normalized, List<Gazetteer.Mention> mentions, Lexicon.Hits cues,
+            String lang, int titleEnd, List<Gazetteer.Mention> listed) {
+        String text = normalized.text();
         boolean chinese = lang.equals("zh");
         int maxHeading = chinese ? 40 : 90;
         Matcher breaks = (chinese ? CHUNK_BREAK_ZH : CHUNK_BREAK).matcher(text);
@@ -461,7 +470,7 @@ public final class LaborExtractor implements Extractor {
         Set<String> countries = supportedCountries(mentions);
         // A city of a country the text is otherwise not about is more likely a person's name
         // ("Samara Taft, NCWorks manager"): it opens no section.
-        List<Named> places = Named.all(mentions).stream()
+        List<Named> places = Named.all(mentions, normalized).stream()
                 .filter(named -> named.regions().stream().anyMatch(r -> countries.contains(r.substring(0, 2))))
                 .toList();
         Named current = Named.NONE;
@@ -685,9 +694,12 @@ public final class LaborExtractor implements Extractor {
             return ids.isEmpty();
         }
 
-        /** A name that is also a common word ({@code ~}) names no place on its own, so it opens no section. */
-        static Named of(Gazetteer.Mention mention) {
-            if (mention.name().weak()) {
+        /**
+         * A name that is also a common word ({@code ~}) names no place on its own, so it opens no
+         * section, unless it is written as a name ({@code capitalised}: "Cape Town", not "cape").
+         */
+        static Named of(Gazetteer.Mention mention, boolean capitalised) {
+            if (mention.name().weak() && !capitalised) {
                 return NONE;
             }
             Set<String> ids = new HashSet<>();
@@ -700,8 +712,15 @@ public final class LaborExtractor implements Extractor {
         }
 
         /** The mentions that name a region or city, read once per document (they are sorted by start). */
-        static List<Named> all(List<Gazetteer.Mention> mentions) {
-            return mentions.stream().map(Named::of).filter(named -> !named.isNone()).toList();
+        static List<Named> all(List<Gazetteer.Mention> mentions, TextNormalizer.Normalized normalized) {
+            return mentions.stream().map(m -> of(m, isCapitalised(normalized, m))).filter(named -> !named.isNone()).toList();
+        }
+
+        /** Whether a Latin-script name is written with a capital, as names are and words mostly are not. */
+        private static boolean isCapitalised(TextNormalizer.Normalized normalized, Gazetteer.Mention mention) {
+            String written = normalized.originalOf(mention.start(), mention.end()).strip();
+            return !written.isEmpty() && Character.UnicodeScript.of(written.codePointAt(0)) == Character.UnicodeScript.LATIN
+                    && Character.isUpperCase(written.codePointAt(0));
         }
     }
 

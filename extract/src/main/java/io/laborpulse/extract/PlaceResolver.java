@@ -27,6 +27,9 @@ final class PlaceResolver {
     private static final double PRIOR_FACTOR = 1.5;
     private static final int DATELINE_WINDOW = 30;
     private static final List<String> DATELINE_CUES = List.of("خبرنگار", "به گزارش", "مراسل", "记者", "讯");
+    /** What follows a wire dateline's city at a line's start: "JOHANNESBURG —", "TRENTON, N.C. (WNCT) —", "CHENNAI:". */
+    private static final java.util.regex.Pattern WIRE_DATELINE_END = java.util.regex.Pattern.compile(
+            "(?:,\\s*[\\p{L}.]{2,12}(?:\\s[\\p{L}.]{2,12})?)?\\s*(?:\\([^)\\n]{1,30}\\))?\\s*[—–:-]");
     /** What follows the city of a Chinese agency's dateline: "中新网北京11月5日电", "本报兰州讯". */
     private static final java.util.regex.Pattern CHINESE_DATELINE_END =
             java.util.regex.Pattern.compile("(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:电|讯)");
@@ -214,7 +217,20 @@ final class PlaceResolver {
     static boolean isDateline(String text, int start, int end) {
         String before = text.substring(Math.max(0, start - DATELINE_WINDOW), start);
         return DATELINE_CUES.stream().anyMatch(before::contains)
-                || CHINESE_DATELINE_END.matcher(text).region(end, text.length()).lookingAt();
+                || CHINESE_DATELINE_END.matcher(text).region(end, text.length()).lookingAt()
+                || (opensLead(text, start) && WIRE_DATELINE_END.matcher(text).region(end, text.length()).lookingAt());
+    }
+
+    /**
+     * Whether {@code at} opens the line after the headline, in Latin script: where wire copy
+     * writes its dateline. (Further lines that open "Durban: …" are a round-up's items.)
+     */
+    private static boolean opensLead(String text, int at) {
+        int headlineEnd = text.indexOf('\n');
+        if (headlineEnd < 0 || headlineEnd >= at || !text.substring(headlineEnd, at).isBlank()) {
+            return false;
+        }
+        return Character.UnicodeScript.of(text.codePointAt(at)) == Character.UnicodeScript.LATIN;
     }
 
     /** The highest score; on a tie, the one named first. */
