@@ -1,0 +1,48 @@
+package io.laborpulse.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** How the engine chooses an event's main type: precedence, and words used in other senses. */
+class EventTypeTest {
+
+    private static LaborExtractor extractor;
+
+    @BeforeAll
+    static void load() {
+        extractor = LaborExtractor.loadDefault();
+    }
+
+    private static List<ExtractedEvent> events(String title, String text) {
+        return extractor.extract(new Document("t", title, text, null, null, null, null)).events();
+    }
+
+    private static EventType typeOf(String title, String text) {
+        List<ExtractedEvent> events = events(title, text);
+        return events.isEmpty() ? EventType.OTHER : events.get(0).type();
+    }
+
+    @Test
+    void shouldNotReadAStrikeOrProtestWordAsLabourWhenNoOneFromTheWorldOfWorkIsNamed() {
+        assertThat(typeOf("Stoppage-time strike wins the derby",
+                "A low strike in the 93rd minute won the derby; the visitors protested the goal.")).isEqualTo(EventType.OTHER);
+        assertThat(typeOf("冰箱“罢工”怎么办", "天气炎热，不少家庭的冰箱突然“罢工”，专家建议及时联系售后。"))
+                .isEqualTo(EventType.OTHER);
+        assertThat(typeOf("تجمع هواداران مقابل باشگاه", "هواداران تیم پس از شکست مقابل ساختمان باشگاه تجمع کردند."))
+                .isEqualTo(EventType.OTHER);
+        assertThat(typeOf("النادي يحتج على التحكيم", "قدم النادي احتجاجا رسميا على قرارات الحكم في المباراة."))
+                .isEqualTo(EventType.OTHER);
+    }
+
+    @Test
+    void shouldReadAStrikeCalledByUnionsAsAStrike() {
+        assertThat(typeOf("النقابات تعلن إضرابا عاما", "أعلنت ثلاث مركزيات نقابية عن إضراب عام وطني يوم الخميس."))
+                .isEqualTo(EventType.STRIKE);
+        assertThat(typeOf("الاتحاد الجهوي للشغل يقرر إضرابا", "قرر الاتحاد الجهوي للشغل تنفيذ إضراب عام جهوي."))
+                .isEqualTo(EventType.STRIKE);
+        assertThat(typeOf("Dockers strike at the port", "Union members began a strike on Monday.")).isEqualTo(EventType.STRIKE);
+    }
+}
