@@ -75,7 +75,26 @@ public final class Lexicon {
     public Hits find(String lang, String normalized) {
         String key = cues.containsKey(lang) ? lang : "en";
         // Latin-script cues count only at a word's start ("rally" not in "generally"): the trie sees to it.
-        return new Hits(cues.get(key).matches(normalized));
+        return new Hits(outermostTypeCues(cues.get(key).matches(normalized)));
+    }
+
+    /**
+     * Drops a type cue that lies inside a longer type cue found at the same place: "الإضراب"
+     * holds "إضراب" and "protested" holds "protest", and one mention should count once. It also
+     * lets a phrase stand for another sense of its word ("strike rate", labelled OTHER, keeps
+     * "strike" from counting). Actor and sector cues are kept: they only say who is named.
+     */
+    private static List<TermTrie.Match<Cue>> outermostTypeCues(List<TermTrie.Match<Cue>> matches) {
+        List<TermTrie.Match<Cue>> kept = new ArrayList<>(matches.size());
+        for (TermTrie.Match<Cue> match : matches) {
+            boolean inside = match.value().type() != null && matches.stream().anyMatch(other -> other.value().type() != null
+                    && other.start() <= match.start() && other.end() >= match.end()
+                    && other.end() - other.start() > match.end() - match.start());
+            if (!inside) {
+                kept.add(match);
+            }
+        }
+        return kept;
     }
 
     /** Scores normalised text of a language. */

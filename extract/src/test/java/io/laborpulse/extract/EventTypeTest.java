@@ -45,4 +45,12 @@ class EventTypeTest {
                 .isEqualTo(EventType.STRIKE);
         assertThat(typeOf("Dockers strike at the port", "Union members began a strike on Monday.")).isEqualTo(EventType.STRIKE);
     }
+
+    @Test
+    void shouldCountACueInsideALongerCueOfTheSameMentionOnce() {
+        Lexicon lexicon = Lexicon.loadDefault();
+
+        assertThat(lexicon.score("ar", TextNormalizer.normalize("الإضراب")).byType()).containsEntry(EventType.STRIKE, 3);
+        assertThat(lexicon.score("en", TextNormalizer.normalize("they protested")).byType()).containsEntry(EventType.PROTEST, 3);
+    }
 }
