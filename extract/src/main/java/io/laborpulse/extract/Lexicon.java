@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -139,9 +140,15 @@ public final class Lexicon {
     private static List<Cue> read(String lang) {
         List<Cue> cues = new ArrayList<>();
         String file = "/io/laborpulse/extract/lexicon/" + lang + ".tsv";
+        Set<String> seen = new HashSet<>();
         DataFiles.readTsv(file, 3, cells -> {
             String term = TextNormalizer.normalize(cells[0]);
             String label = cells[1];
+            // Spellings that normalise alike (إضراب, اضراب) are one cue: listed twice, it would count twice.
+            if (!seen.add(term + '\t' + label)) {
+                throw new IllegalStateException(file + ": '" + cells[0] + "' is listed twice as " + label
+                        + " once normalised (as '" + term + "')");
+            }
             int weight = Integer.parseInt(cells[2]);
             try {
                 if (label.equals(ACTOR)) {
