@@ -53,4 +53,19 @@ class EventTypeTest {
         assertThat(lexicon.score("ar", TextNormalizer.normalize("الإضراب")).byType()).containsEntry(EventType.STRIKE, 3);
         assertThat(lexicon.score("en", TextNormalizer.normalize("they protested")).byType()).containsEntry(EventType.PROTEST, 3);
     }
+
+    @Test
+    void shouldReadTalksThatAvertOrPostponeAStrikeAsTheMeeting() {
+        assertThat(typeOf("Union and hospital reach tentative deal, averting strike",
+                "Negotiators for the nurses' union reached a tentative deal on Sunday, hours before the strike deadline."))
+                .isEqualTo(EventType.NEGOTIATION_MEETING);
+        assertThat(typeOf("جلسة صلحية لتفادي الإضراب بمصنع الإسمنت",
+                "انعقدت جلسة صلحية بين النقابة وإدارة المصنع وأفضت إلى تأجيل الإضراب إلى موعد لاحق."))
+                .isEqualTo(EventType.NEGOTIATION_MEETING);
+        assertThat(typeOf("劳资双方协商避免罢工", "公司与工会代表进行集体协商，双方达成协议，避免罢工。"))
+                .isEqualTo(EventType.NEGOTIATION_MEETING);
+        assertThat(typeOf("نشست نمایندگان کارگران با کارفرما برای جلوگیری از اعتصاب",
+                "نمایندگان کارگران و کارفرما در نشستی برای جلوگیری از اعتصاب به توافق رسیدند."))
+                .isEqualTo(EventType.NEGOTIATION_MEETING);
+    }
 }
