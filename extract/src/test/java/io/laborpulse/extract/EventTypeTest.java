@@ -68,4 +68,17 @@ class EventTypeTest {
                 "نمایندگان کارگران و کارفرما در نشستی برای جلوگیری از اعتصاب به توافق رسیدند."))
                 .isEqualTo(EventType.NEGOTIATION_MEETING);
     }
+
+    @Test
+    void shouldLetWorkersWhoActOverArrearsLeadTheArrears() {
+        ExtractedEvent placards = events("二十余名农民工到人社局讨薪",
+                "二十余名农民工来到县人社局门前，举着写有“还我工资”的纸牌，讨要被拖欠半年的工资。").get(0);
+        assertThat(placards.type()).isEqualTo(EventType.PROTEST);
+        assertThat(placards.secondaryTypes()).contains(EventType.WAGE_ARREARS);
+
+        ExtractedEvent refusal = events("کارگران خدمات شهری در اعتراض به حقوق معوقه",
+                "کارگران خدمات شهری شیراز امروز از جمع‌آوری زباله خودداری کردند و می‌گویند تا پرداخت حقوق معوقه به کار بازنمی‌گردند.").get(0);
+        assertThat(refusal.type()).isEqualTo(EventType.STRIKE);
+        assertThat(refusal.secondaryTypes()).contains(EventType.WAGE_ARREARS);
+    }
 }
