@@ -330,9 +330,14 @@ public final class LaborExtractor implements Extractor {
      * inquiry or a visit after an accident is its sequel. So types with a clear score go first in
      * this order, whatever the rest scores: a strike (a protest during a strike is part of it),
      * a protest, then an accident; the others follow by score and stay as secondary types. A type
-     * mentioned only in passing (below the share a secondary type needs) does not lead.
+     * mentioned only in passing (below the share a secondary type needs) does not lead. When
+     * OTHER leads on its own cues (a ceremony, a film, a novel), a strike the text names is its
+     * subject, not an event: the ranking stands.
      */
     private static List<Map.Entry<EventType, Integer>> byPrecedence(List<Map.Entry<EventType, Integer>> ranked) {
+        if (!ranked.isEmpty() && ranked.get(0).getKey() == EventType.OTHER) {
+            return ranked;
+        }
         List<Map.Entry<EventType, Integer>> reordered = new ArrayList<>(ranked.size());
         double secondaryFloor = ranked.isEmpty() ? 0 : ranked.get(0).getValue() * SECONDARY_SHARE;
         PRECEDENCE.forEach(lead -> ranked.stream()

@@ -81,4 +81,19 @@ class EventTypeTest {
         assertThat(refusal.type()).isEqualTo(EventType.STRIKE);
         assertThat(refusal.secondaryTypes()).contains(EventType.WAGE_ARREARS);
     }
+
+    @Test
+    void shouldReadAFilmOrANovelAboutAStrikeAsOther() {
+        assertThat(typeOf("رواية عن إضراب عمال الميناء في معرض الكتاب",
+                "قدم الكاتب روايته الجديدة عن إضراب عمال الميناء، وقال الناشر إن الرواية تصدرت مبيعات دور النشر."))
+                .isEqualTo(EventType.OTHER);
+        assertThat(typeOf("电影《讨薪》首映", "讲述农民工讨要欠薪故事的电影在京首映，影片将于下月公映。"))
+                .isEqualTo(EventType.OTHER);
+        assertThat(typeOf("Strike drama premieres at film festival",
+                "A documentary about the 1984 miners' strike had its premiere at the film festival on Friday."))
+                .isEqualTo(EventType.OTHER);
+        assertThat(typeOf("اکران فیلم تازه درباره اعتصاب کارگران",
+                "فیلم تازه این کارگردان درباره اعتصاب کارگران نساجی در سینماهای تهران اکران شد."))
+                .isEqualTo(EventType.OTHER);
+    }
 }
