@@ -96,4 +96,13 @@ class EventTypeTest {
                 "فیلم تازه این کارگردان درباره اعتصاب کارگران نساجی در سینماهای تهران اکران شد."))
                 .isEqualTo(EventType.OTHER);
     }
+
+    @Test
+    void shouldReadACampaignAgainstArrearsAsEnforcementWithTheArrearsSecondary() {
+        ExtractedEvent event = events("某市开展根治欠薪专项行动",
+                "市人社局开展根治欠薪专项行动，查处恶意欠薪案件5起，为80名农民工追回被拖欠工资，两名老板被移送公安机关。").get(0);
+
+        assertThat(event.type()).isEqualTo(EventType.INSPECTION_ENFORCEMENT);
+        assertThat(event.secondaryTypes()).contains(EventType.WAGE_ARREARS);
+    }
 }
