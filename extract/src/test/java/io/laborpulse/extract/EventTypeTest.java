@@ -105,4 +105,14 @@ class EventTypeTest {
         assertThat(event.type()).isEqualTo(EventType.INSPECTION_ENFORCEMENT);
         assertThat(event.secondaryTypes()).contains(EventType.WAGE_ARREARS);
     }
+
+    @Test
+    void shouldReadMaghrebTrainingAndHandingOutAid() {
+        assertThat(typeOf("دورة تكوينية لفائدة 40 متربصا بوهران",
+                "انطلقت بمركز التكوين المهني بوهران دورة تكوينية لفائدة 40 متربصا في اختصاص اللحام."))
+                .isEqualTo(EventType.TRAINING);
+        assertThat(typeOf("النقابة يوزع بطاقات التأمين الصحي على العمال",
+                "يوزع فرع النقابة بطاقات التأمين الصحي على 300 عامل في المعامل والمطاعم."))
+                .isEqualTo(EventType.WELFARE_SERVICE);
+    }
 }
