@@ -16,6 +16,9 @@ import java.util.Set;
  * contains, each cue counted at most twice so a word repeated through a long article does not
  * drown the rest.
  *
+ * <p>A type cue of weight 0 names another sense of a word (المقرر, "scheduled", holds قرر,
+ * "decided"): it counts for nothing and keeps the cues inside it from counting.
+ *
  * <p>The label column says what a cue is: an {@link EventType} name; {@code ACTOR}, a word that
  * marks labour news without naming a type ("workers"); {@code ACTOR:<Actor>}, an organisation
  * that also marks labour news ("trade union"); or {@code SECTOR:<Sector>}, the trade concerned
@@ -115,7 +118,7 @@ public final class Lexicon {
                 continue;
             }
             Cue cue = match.value();
-            if (counts.merge(cue, 1, Integer::sum) > MAX_COUNT_PER_CUE) {
+            if (cue.weight() == 0 || counts.merge(cue, 1, Integer::sum) > MAX_COUNT_PER_CUE) {
                 continue;
             }
             if (cue.type() != null) {

@@ -111,8 +111,33 @@ class EventTypeTest {
         assertThat(typeOf("دورة تكوينية لفائدة 40 متربصا بوهران",
                 "انطلقت بمركز التكوين المهني بوهران دورة تكوينية لفائدة 40 متربصا في اختصاص اللحام."))
                 .isEqualTo(EventType.TRAINING);
-        assertThat(typeOf("النقابة يوزع بطاقات التأمين الصحي على العمال",
+        assertThat(typeOf("فرع النقابة يوزع بطاقات التأمين الصحي على العمال",
                 "يوزع فرع النقابة بطاقات التأمين الصحي على 300 عامل في المعامل والمطاعم."))
                 .isEqualTo(EventType.WELFARE_SERVICE);
+    }
+
+    @Test
+    void shouldTellTheMeetingOverAMinimumWageFromTheDecisionOnIt() {
+        assertThat(typeOf("وزير العمل يلتقي النقابات لبحث الحد الأدنى للأجور",
+                "التقى وزير العمل ممثلي النقابات لبحث مطالبهم برفع الحد الأدنى للأجور، على أن ترفع التوصيات إلى اللجنة الثلاثية."))
+                .isEqualTo(EventType.NEGOTIATION_MEETING);
+        assertThat(typeOf("مجلس الأجور يقرر رفع الحد الأدنى للأجور",
+                "قرر مجلس الأجور في اجتماعه اليوم رفع الحد الأدنى للأجور اعتبارا من أول يناير."))
+                .isEqualTo(EventType.POLICY_ANNOUNCEMENT);
+        assertThat(typeOf("Wage board approves pay rise for farm workers",
+                "The regional wage board approved a new wage order for farm workers; it takes effect next month."))
+                .isEqualTo(EventType.POLICY_ANNOUNCEMENT);
+        assertThat(typeOf("شورای کار استان حداقل دستمزد را تصویب کرد",
+                "شورای کار استان در جلسه امروز حداقل دستمزد کارگران فصلی را تصویب کرد."))
+                .isEqualTo(EventType.POLICY_ANNOUNCEMENT);
+    }
+
+    @Test
+    void shouldCountNothingForACueOfWeightZeroNorForTheCuesInsideIt() {
+        Lexicon lexicon = Lexicon.loadDefault();
+
+        assertThat(lexicon.score("ar", TextNormalizer.normalize("الموعد المقرر")).byType()).isEmpty();
+        assertThat(lexicon.score("ar", TextNormalizer.normalize("قرر المجلس")).byType())
+                .containsEntry(EventType.POLICY_ANNOUNCEMENT, 3);
     }
 }
