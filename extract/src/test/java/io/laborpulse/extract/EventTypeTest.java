@@ -140,4 +140,14 @@ class EventTypeTest {
         assertThat(lexicon.score("ar", TextNormalizer.normalize("قرر المجلس")).byType())
                 .containsEntry(EventType.POLICY_ANNOUNCEMENT, 3);
     }
+
+    @Test
+    void shouldReadStoppingWorkInThePresentAsAStrikeAndAStopWorkOrderAsEnforcement() {
+        assertThat(typeOf("Tannery workers stop work over unpaid wages",
+                "Workers at a tannery in Hazaribagh stop work for a second day, saying the owners had not paid wages since June."))
+                .isEqualTo(EventType.STRIKE);
+        assertThat(typeOf("Inspectors issue stop-work order at tower site",
+                "Labour inspectors issued a stop-work order at a tower construction site after finding no fall protection for workers."))
+                .isEqualTo(EventType.INSPECTION_ENFORCEMENT);
+    }
 }
