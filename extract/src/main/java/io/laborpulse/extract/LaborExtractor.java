@@ -72,6 +72,13 @@ public final class LaborExtractor implements Extractor {
     private static final List<Lead> PRECEDENCE = List.of(new Lead(EventType.STRIKE, MIN_TYPE_SCORE),
             new Lead(EventType.PROTEST, MIN_TYPE_SCORE), new Lead(EventType.ACCIDENT_SAFETY, 5));
 
+    /**
+     * Types whose words have common senses outside work ("a late strike", "a lightning strike",
+     * an air conditioner that goes 罢工, football fans' تجمع): they count only when the document
+     * names someone from the world of work (see {@link #worldOfWorkNamed}).
+     */
+    private static final Set<EventType> OTHER_SENSES = Set.of(EventType.STRIKE, EventType.PROTEST);
+
     /** A type that leads the reading when its score reaches {@code floor}. */
     private record Lead(EventType type, int floor) {
     }
@@ -348,7 +355,9 @@ public final class LaborExtractor implements Extractor {
     private Optional<ExtractedEvent> read(Reading doc, Segment segment, boolean partOfRoundUp, EventType leadType) {
         String text = doc.normalized().text().substring(segment.start(), segment.end());
         Lexicon.Scores scores = lexicon.score(doc.cues(), segment.start(), segment.end());
+        boolean workNamed = worldOfWorkNamed(lexicon.score(doc.cues(), 0, doc.normalized().text().length()));
         List<Map.Entry<EventType, Integer>> ranked = scores.byType().entrySet().stream()
+                .filter(e -> workNamed || !OTHER_SENSES.contains(e.getKey()))
                 .sorted(Map.Entry.<EventType, Integer>comparingByValue(Comparator.reverseOrder())
                         .thenComparing(Map.Entry.comparingByKey()))
                 .toList();
@@ -389,6 +398,11 @@ public final class LaborExtractor implements Extractor {
         return Optional.of(new ExtractedEvent(type, secondary, country, region, regionName, asWritten, precision,
                 participants(doc.lang(), type, text), dates.eventDate(doc.lang(), text, doc.published()),
                 List.copyOf(scores.actors()), scores.sector(), confidence(top, second, precision), evidence(doc.normalized(), segment)));
+    }
+
+    /** Whether a text names workers, an employer, a union, an authority or a trade: what makes a strike a labour one. */
+    private static boolean worldOfWorkNamed(Lexicon.Scores whole) {
+        return whole.actor() || whole.sector() != null;
     }
 
     /** An accident's participants are its casualties, read from the lead only; anything else's, the first count of people. */
@@ -440,9 +454,14 @@ public final class LaborExtractor implements Extractor {
      * inquiry or a visit after an accident is its sequel. So types with a clear score go first in
      * this order, whatever the rest scores: a strike (a protest during a strike is part of it),
      * a protest, then an accident; the others follow by score and stay as secondary types. A type
-     * mentioned only in passing (below the share a secondary type needs) does not lead.
+     * mentioned only in passing (below the share a secondary type needs) does not lead. When
+     * OTHER leads on its own cues (a ceremony, a film, a novel), a strike the text names is its
+     * subject, not an event: the ranking stands.
      */
     private static List<Map.Entry<EventType, Integer>> byPrecedence(List<Map.Entry<EventType, Integer>> ranked) {
+        if (!ranked.isEmpty() && ranked.get(0).getKey() == EventType.OTHER) {
+            return ranked;
+        }
         List<Map.Entry<EventType, Integer>> reordered = new ArrayList<>(ranked.size());
         double secondaryFloor = ranked.isEmpty() ? 0 : ranked.get(0).getValue() * SECONDARY_SHARE;
         PRECEDENCE.forEach(lead -> ranked.stream()

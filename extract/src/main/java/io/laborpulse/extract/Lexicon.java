@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,9 @@ import java.util.Set;
  * sector cues. A text's score for a type (or sector) is the sum of the weights of the cues it
  * contains, each cue counted at most twice so a word repeated through a long article does not
  * drown the rest.
+ *
+ * <p>A type cue of weight 0 names another sense of a word (المقرر, "scheduled", holds قرر,
+ * "decided"): it counts for nothing and keeps the cues inside it from counting.
  *
  * <p>The label column says what a cue is: an {@link EventType} name; {@code ACTOR}, a word that
  * marks labour news without naming a type ("workers"); {@code ACTOR:<Actor>}, an organisation
@@ -75,7 +79,26 @@ public final class Lexicon {
     public Hits find(String lang, String normalized) {
         String key = cues.containsKey(lang) ? lang : "en";
         // Latin-script cues count only at a word's start ("rally" not in "generally"): the trie sees to it.
-        return new Hits(cues.get(key).matches(normalized));
+        return new Hits(outermostTypeCues(cues.get(key).matches(normalized)));
+    }
+
+    /**
+     * Drops a type cue that lies inside a longer type cue found at the same place: "الإضراب"
+     * holds "إضراب" and "protested" holds "protest", and one mention should count once. It also
+     * lets a phrase stand for another sense of its word ("strike rate", labelled OTHER, keeps
+     * "strike" from counting). Actor and sector cues are kept: they only say who is named.
+     */
+    private static List<TermTrie.Match<Cue>> outermostTypeCues(List<TermTrie.Match<Cue>> matches) {
+        List<TermTrie.Match<Cue>> kept = new ArrayList<>(matches.size());
+        for (TermTrie.Match<Cue> match : matches) {
+            boolean inside = match.value().type() != null && matches.stream().anyMatch(other -> other.value().type() != null
+                    && other.start() <= match.start() && other.end() >= match.end()
+                    && other.end() - other.start() > match.end() - match.start());
+            if (!inside) {
+                kept.add(match);
+            }
+        }
+        return kept;
     }
 
     /** Scores normalised text of a language. */
@@ -95,7 +118,7 @@ public final class Lexicon {
                 continue;
             }
             Cue cue = match.value();
-            if (counts.merge(cue, 1, Integer::sum) > MAX_COUNT_PER_CUE) {
+            if (cue.weight() == 0 || counts.merge(cue, 1, Integer::sum) > MAX_COUNT_PER_CUE) {
                 continue;
             }
             if (cue.type() != null) {
@@ -120,9 +143,15 @@ public final class Lexicon {
     private static List<Cue> read(String lang) {
         List<Cue> cues = new ArrayList<>();
         String file = "/io/laborpulse/extract/lexicon/" + lang + ".tsv";
+        Set<String> seen = new HashSet<>();
         DataFiles.readTsv(file, 3, cells -> {
             String term = TextNormalizer.normalize(cells[0]);
             String label = cells[1];
+            // Spellings that normalise alike (إضراب, اضراب) are one cue: listed twice, it would count twice.
+            if (!seen.add(term + '\t' + label)) {
+                throw new IllegalStateException(file + ": '" + cells[0] + "' is listed twice as " + label
+                        + " once normalised (as '" + term + "')");
+            }
             int weight = Integer.parseInt(cells[2]);
             try {
                 if (label.equals(ACTOR)) {
