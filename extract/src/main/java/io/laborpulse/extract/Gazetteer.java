@@ -87,7 +87,9 @@ public final class Gazetteer {
      */
     public List<Mention> find(String normalized) {
         List<TermTrie.Match<Name>> candidates = new ArrayList<>();
-        for (TermTrie.Match<Name> match : trie.matches(normalized)) {
+        // Names start at a word's start (after an Arabic proclitic or two): walking the trie from
+        // inside Arabic-script words only to drop what it finds there costs a third of the time.
+        for (TermTrie.Match<Name> match : trie.matches(normalized, Gazetteer::mayStartName)) {
             if (atWordBoundaries(normalized, match.start(), match.end())) {
                 candidates.add(match);
             }
@@ -138,6 +140,14 @@ public final class Gazetteer {
             }
         }
         return true;
+    }
+
+    private static boolean mayStartName(String text, int at) {
+        char c = text.charAt(at);
+        if (at == 0 || c < 0x600 || c > 0x6FF || !Character.isLetter(text.charAt(at - 1))) {
+            return true;
+        }
+        return afterProclitics(text, at);
     }
 
     /**

@@ -79,7 +79,7 @@ public final class Lexicon {
     public Hits find(String lang, String normalized) {
         String key = cues.containsKey(lang) ? lang : "en";
         // Latin-script cues count only at a word's start ("rally" not in "generally"): the trie sees to it.
-        return new Hits(outermostTypeCues(cues.get(key).matches(normalized)));
+        return new Hits(outermostTypeCues(cues.get(key).matches(normalized, Lexicon::mayStartCue)));
     }
 
     /**
@@ -99,6 +99,26 @@ public final class Lexicon {
             }
         }
         return kept;
+    }
+
+    /** How far into an Arabic-script word a cue may start: past prefixes such as و, ال, بال, می, نمی. */
+    private static final int PREFIX_REACH = 4;
+
+    /**
+     * Cues start at a word's start or just after its prefixes; deeper inside a word a match is
+     * part of another word (کار in بیکاری), and walking the trie from there is wasted.
+     */
+    private static boolean mayStartCue(String text, int at) {
+        char c = text.charAt(at);
+        if (c < 0x600 || c > 0x6FF) {
+            return true;
+        }
+        for (int back = 1; back <= PREFIX_REACH; back++) {
+            if (at - back < 0 || !Character.isLetter(text.charAt(at - back))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Scores normalised text of a language. */

@@ -3,6 +3,7 @@ package io.laborpulse.extract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -226,7 +227,64 @@ public final class NumberReader {
     private static final String CHINESE_DIGITS = "零一二三四五六七八九";
     private static final Map<Character, Integer> CHINESE_UNITS = Map.of('十', 10, '百', 100, '千', 1000, '万', 10000);
 
+    private static final String CHINESE_NUMERALS = "零一二两三四五六七八九十百千万";
+    private static final String PROCLITICS = "وبلفك";
+
     private NumberReader() {
+    }
+
+    /** Where a pattern's match can start; every other position is skipped without running it. */
+    @FunctionalInterface
+    private interface Starts {
+        boolean at(String text, int index);
+    }
+
+    /**
+     * The matches {@code Matcher.find} would give, tried only where {@code starts} allows. The
+     * patterns here open with a count or a word, and trying them at every character of every
+     * segment was most of the engine's time; their look-behinds still see the whole text.
+     */
+    private static List<MatchResult> find(Pattern pattern, String text, Starts starts) {
+        Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        List<MatchResult> found = new ArrayList<>();
+        for (int i = 0; i < text.length(); i++) {
+            if (starts.at(text, i) && m.region(i, text.length()).lookingAt()) {
+                found.add(m.toMatchResult());
+                i = Math.max(i, m.end() - 1);
+            }
+        }
+        return found;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The first digit of a number: a count never starts inside one. */
+    private static boolean opensDigits(String text, int i) {
+        return isDigit(text.charAt(i)) && (i == 0 || !isDigit(text.charAt(i - 1)));
+    }
+
+    private static boolean isArabicLetter(char c) {
+        return c >= '\u0600' && c <= '\u06ff' && Character.isLetter(c);
+    }
+
+    /** The first letter of a Persian or Arabic word. */
+    private static boolean opensArabicWord(String text, int i) {
+        return isArabicLetter(text.charAt(i)) && (i == 0 || !isArabicLetter(text.charAt(i - 1)));
+    }
+
+    /** A word's first letter, or the first after one or two proclitics joined to it (والف, وبألف). */
+    private static boolean opensArabicWordOrClitic(String text, int i) {
+        if (opensArabicWord(text, i)) {
+            return true;
+        }
+        for (int k = 1; k <= 2 && i - k >= 0 && PROCLITICS.indexOf(text.charAt(i - k)) >= 0; k++) {
+            if (opensArabicWord(text, i - k)) {
+                return isArabicLetter(text.charAt(i));
+            }
+        }
+        return false;
     }
 
     /** A count of people in the text, where it stands, and whether it is a lower bound ("700余名", "أكثر من"). */
@@ -257,15 +315,13 @@ public final class NumberReader {
 
     private static List<Count> chineseCounts(String text) {
         List<Count> counts = new ArrayList<>();
-        Matcher sides = ZH_EACH_SIDE.matcher(text);
-        while (sides.find()) {
+        for (MatchResult sides : find(ZH_EACH_SIDE, text, (t, i) -> t.charAt(i) == '双')) {
             Long each = parseChineseOrDigits(sides.group(1));
             if (each != null && !workforce("zh", text, sides.start(), sides.end())) {
                 counts.add(new Count(sides.start(), sides.end(), 2 * each, false));
             }
         }
-        Matcher m = ZH.matcher(text);
-        while (m.find()) {
+        for (MatchResult m : find(ZH, text, (t, i) -> isDigit(t.charAt(i)) || CHINESE_NUMERALS.indexOf(t.charAt(i)) >= 0)) {
             String after = m.group(3);
             int start = m.start();
             boolean inEachSide = counts.stream().anyMatch(c -> c.start() <= start && start < c.end());
@@ -286,8 +342,7 @@ public final class NumberReader {
 
     private static List<Count> persianCounts(String text) {
         List<Count> counts = new ArrayList<>();
-        Matcher m = FA.matcher(text);
-        while (m.find()) {
+        for (MatchResult m : find(FA, text, NumberReader::opensDigits)) {
             if (!workforce("fa", text, m.start(), m.end())) {
                 long value = digits(m.group(1));
                 if (m.group(2) != null) {
@@ -296,8 +351,7 @@ public final class NumberReader {
                 counts.add(new Count(m.start(), m.end(), value, lowerBoundBefore("fa", text, m.start())));
             }
         }
-        Matcher written = FA_WORDS.matcher(text);
-        while (written.find()) {
+        for (MatchResult written : find(FA_WORDS, text, NumberReader::opensArabicWord)) {
             if (!workforce("fa", text, written.start(), written.end())) {
                 counts.add(new Count(written.start(), written.end(), FA_WORD_COUNTS.get(written.group(1)),
                         lowerBoundBefore("fa", text, written.start())));
@@ -309,15 +363,13 @@ public final class NumberReader {
 
     private static List<Count> arabicCounts(String text) {
         List<Count> counts = new ArrayList<>();
-        Matcher m = AR.matcher(text);
-        while (m.find()) {
+        for (MatchResult m : find(AR, text, NumberReader::opensDigits)) {
             if (!workforce("ar", text, m.start(), m.end())) {
                 long value = m.group(2) == null ? digits(m.group(1)) : digits(m.group(1)) * 1000;
                 counts.add(new Count(m.start(), m.end(), value, lowerBoundBefore("ar", text, m.start())));
             }
         }
-        Matcher written = AR_WORDS.matcher(text);
-        while (written.find()) {
+        for (MatchResult written : find(AR_WORDS, text, (t, i) -> opensDigits(t, i) || opensArabicWord(t, i))) {
             if (!workforce("ar", text, written.start(), written.end())) {
                 long value = written.group(1) != null
                         ? (Character.isDigit(written.group(1).charAt(0)) ? digits(written.group(1)) : AR_NUMBER_WORDS.get(written.group(1))) * 1000L
@@ -325,8 +377,7 @@ public final class NumberReader {
                 counts.add(new Count(written.start(), written.end(), value, lowerBoundBefore("ar", text, written.start())));
             }
         }
-        Matcher words = AR_THOUSANDS.matcher(text);
-        while (words.find()) {
+        for (MatchResult words : find(AR_THOUSANDS, text, NumberReader::opensArabicWordOrClitic)) {
             if (!workforce("ar", text, words.start(), words.end())) {
                 long value = words.group(1).endsWith("ین") || words.group(1).endsWith("ی") ? 2000L : 1000L;
                 counts.add(new Count(words.start(), words.end(), value, lowerBoundBefore("ar", text, words.start())));
@@ -338,8 +389,7 @@ public final class NumberReader {
 
     private static List<Count> englishCounts(String text) {
         List<Count> counts = new ArrayList<>();
-        Matcher m = EN.matcher(text);
-        while (m.find()) {
+        for (MatchResult m : find(EN, text, (t, i) -> opensDigits(t, i) || t.charAt(i) == 'n' || t.charAt(i) == 't')) {
             if (workforce("en", text, m.start(), m.end())) {
                 continue;
             }
@@ -369,8 +419,10 @@ public final class NumberReader {
         if (pattern == null) {
             return null;
         }
-        Matcher m = pattern.matcher(text);
-        while (m.find()) {
+        Starts starts = lang.equals("zh")
+                ? (t, i) -> isDigit(t.charAt(i)) || CHINESE_NUMERALS.indexOf(t.charAt(i)) >= 0 || "农社家村居".indexOf(t.charAt(i)) >= 0
+                : NumberReader::opensDigits;
+        for (MatchResult m : find(pattern, text, starts)) {
             String count = m.group(1) != null ? m.group(1) : m.groupCount() >= 2 ? m.group(2) : null;
             Long value = count == null ? null : parseChineseOrDigits(count);
             if (value != null && value > 1 && !workforce(lang, text, m.start(), m.end()) && !merelyBetterOff(text, m.start())) {

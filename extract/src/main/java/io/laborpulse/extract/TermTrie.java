@@ -26,13 +26,24 @@ final class TermTrie<V> {
     }
 
     private static final char[] NO_KEYS = new char[0];
+    private static final Object[] NO_VALUES = new Object[0];
 
     private static final class Node<V> {
+        /** Below this many children a plain scan beats bisection; most nodes have one or two. */
+        private static final int SCAN_LIMIT = 8;
         private char[] keys = NO_KEYS;
         private Node<V>[] children;
-        private List<V> values = List.of();
+        private Object[] values = NO_VALUES;
 
         Node<V> child(char c) {
+            if (keys.length <= SCAN_LIMIT) {
+                for (int i = 0; i < keys.length; i++) {
+                    if (keys[i] == c) {
+                        return children[i];
+                    }
+                }
+                return null;
+            }
             int at = Arrays.binarySearch(keys, c);
             return at < 0 ? null : children[at];
         }
@@ -46,7 +57,7 @@ final class TermTrie<V> {
         @SuppressWarnings("unchecked")
         Node<V> freeze() {
             Node<V> node = new Node<>();
-            node.values = values.isEmpty() ? List.of() : List.copyOf(values);
+            node.values = values.isEmpty() ? NO_VALUES : values.toArray();
             if (!next.isEmpty()) {
                 node.keys = new char[next.size()];
                 node.children = new Node[next.size()];
@@ -94,16 +105,31 @@ final class TermTrie<V> {
      * has no spaces).
      */
     List<Match<V>> matches(String text) {
+        return matches(text, (t, at) -> true);
+    }
+
+    /** Where a caller lets a term start, besides the rule for Latin script, which always holds. */
+    @FunctionalInterface
+    interface Starts {
+        boolean mayStart(String text, int at);
+    }
+
+    /** As {@link #matches(String)}, walking the trie only from positions {@code starts} allows. */
+    @SuppressWarnings("unchecked") // values holds only what of(..) put in, all of them Vs
+    List<Match<V>> matches(String text, Starts starts) {
         List<Match<V>> found = new ArrayList<>();
         for (int start = 0; start < text.length(); start++) {
             char c = text.charAt(start);
             if (start > 0 && c < 0x250 && Character.isLetterOrDigit(c) && Character.isLetterOrDigit(text.charAt(start - 1))) {
                 continue; // inside a Latin word
             }
+            if (!starts.mayStart(text, start)) {
+                continue;
+            }
             Node<V> node = first[c];
             for (int at = start; node != null; node = ++at < text.length() ? node.child(text.charAt(at)) : null) {
-                for (V value : node.values) {
-                    found.add(new Match<>(start, at + 1, value));
+                for (Object value : node.values) {
+                    found.add(new Match<>(start, at + 1, (V) value));
                 }
             }
         }
