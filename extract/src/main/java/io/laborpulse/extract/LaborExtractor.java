@@ -355,12 +355,7 @@ public final class LaborExtractor implements Extractor {
     private Optional<ExtractedEvent> read(Reading doc, Segment segment, boolean partOfRoundUp, EventType leadType) {
         String text = doc.normalized().text().substring(segment.start(), segment.end());
         Lexicon.Scores scores = lexicon.score(doc.cues(), segment.start(), segment.end());
-        boolean workNamed = worldOfWorkNamed(lexicon.score(doc.cues(), 0, doc.normalized().text().length()));
-        List<Map.Entry<EventType, Integer>> ranked = scores.byType().entrySet().stream()
-                .filter(e -> workNamed || !OTHER_SENSES.contains(e.getKey()))
-                .sorted(Map.Entry.<EventType, Integer>comparingByValue(Comparator.reverseOrder())
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .toList();
+        List<Map.Entry<EventType, Integer>> ranked = ranked(scores, doc.cues());
         int top = ranked.isEmpty() ? 0 : ranked.get(0).getValue();
         // A round-up's segment must show labour activity itself; a whole story may rest on its actor.
         boolean labour = top >= MIN_TYPE_SCORE || (top > 0 && scores.actor()) || (!partOfRoundUp && scores.actor())
@@ -429,12 +424,22 @@ public final class LaborExtractor implements Extractor {
         return own == EventType.ACCIDENT_SAFETY && leadType == EventType.INSPECTION_ENFORCEMENT ? leadType : own;
     }
 
-    /** The type {@code [from, to)} reports clearly enough to lead a reading, by score and precedence. */
-    private Optional<EventType> leadingType(Lexicon.Hits cues, int from, int to) {
-        List<Map.Entry<EventType, Integer>> ranked = byPrecedence(lexicon.score(cues, from, to).byType().entrySet().stream()
+    /**
+     * A span's types by score, highest first (on a tie, in the taxonomy's order), without strike
+     * and protest words where the document names nobody from the world of work.
+     */
+    private List<Map.Entry<EventType, Integer>> ranked(Lexicon.Scores scores, Lexicon.Hits document) {
+        boolean workNamed = worldOfWorkNamed(lexicon.score(document, 0, Integer.MAX_VALUE));
+        return scores.byType().entrySet().stream()
+                .filter(e -> workNamed || !OTHER_SENSES.contains(e.getKey()))
                 .sorted(Map.Entry.<EventType, Integer>comparingByValue(Comparator.reverseOrder())
                         .thenComparing(Map.Entry.comparingByKey()))
-                .toList());
+                .toList();
+    }
+
+    /** The type {@code [from, to)} reports clearly enough to lead a reading, by score and precedence. */
+    private Optional<EventType> leadingType(Lexicon.Hits cues, int from, int to) {
+        List<Map.Entry<EventType, Integer>> ranked = byPrecedence(ranked(lexicon.score(cues, from, to), cues));
         return ranked.isEmpty() || ranked.get(0).getValue() < MIN_TYPE_SCORE ? Optional.empty() : Optional.of(ranked.get(0).getKey());
     }
 
