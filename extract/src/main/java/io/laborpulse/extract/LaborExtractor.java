@@ -87,7 +87,6 @@ public final class LaborExtractor implements Extractor {
     /** Share of the main type's score another type needs to be listed as secondary. */
     private static final double SECONDARY_SHARE = 0.34;
     private static final Pattern ISO_CODE = Pattern.compile("[A-Z]{2}(-[A-Z0-9]{1,3})?");
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
     /** {@code " date 2025-09-10 "}, which the crawler puts in front of some texts. */
     private static final Pattern CRAWL_DATE_MARKER = Pattern.compile("\\s*date\\s+([0-9]{4}-[0-9]{2}-[0-9]{2})\\s+");
 
@@ -140,15 +139,16 @@ public final class LaborExtractor implements Extractor {
         String text = normalized.text();
         int titleEnd = title.isEmpty() ? 0 : firstFrom(normalized, title.length());
         String prior = priorCountry(doc.countryHint(), lang);
+        Lexicon.Hits cues = lexicon.find(lang, text);
         Reading reading = new Reading(lang, normalized, PlaceResolver.settle(gazetteer.find(text), prior),
-                lexicon.find(lang, text), titleEnd, prior, published);
+                cues, worldOfWorkNamed(lexicon.score(cues, 0, text.length())), titleEnd, prior, published);
 
         List<ExtractedEvent> roundUp = new ArrayList<>();
         Set<List<Object>> seen = new HashSet<>();
         List<Gazetteer.Mention> listed = listedPlaces(text, reading.mentions(), titleEnd, lang.equals("zh"));
-        List<Segment> segments = segments(normalized, reading.mentions(), reading.cues(), lang, titleEnd, listed);
+        List<Segment> segments = segments(reading, listed);
         if (segments.size() >= 2) {
-            EventType leadType = leadingType(reading.cues(), 0, segments.get(1).start()).orElse(null);
+            EventType leadType = leadingType(reading, 0, segments.get(1).start()).orElse(null);
             for (Segment segment : segments) {
                 read(reading, segment, true, leadType).filter(e -> seen.add(identity(e, segment))).ifPresent(roundUp::add);
             }
@@ -334,7 +334,7 @@ public final class LaborExtractor implements Extractor {
 
     /** What a whole document contributes to reading any of its segments. */
     private record Reading(String lang, TextNormalizer.Normalized normalized, List<Gazetteer.Mention> mentions,
-            Lexicon.Hits cues, int titleEnd, String prior, Instant published) {
+            Lexicon.Hits cues, boolean workNamed, int titleEnd, String prior, Instant published) {
 
         Set<String> context() {
             return PlaceResolver.unambiguousRegions(mentions);
@@ -355,7 +355,7 @@ public final class LaborExtractor implements Extractor {
     private Optional<ExtractedEvent> read(Reading doc, Segment segment, boolean partOfRoundUp, EventType leadType) {
         String text = doc.normalized().text().substring(segment.start(), segment.end());
         Lexicon.Scores scores = lexicon.score(doc.cues(), segment.start(), segment.end());
-        List<Map.Entry<EventType, Integer>> ranked = ranked(scores, doc.cues());
+        List<Map.Entry<EventType, Integer>> ranked = ranked(scores, doc.workNamed());
         int top = ranked.isEmpty() ? 0 : ranked.get(0).getValue();
         // A round-up's segment must show labour activity itself; a whole story may rest on its actor.
         boolean labour = top >= MIN_TYPE_SCORE || (top > 0 && scores.actor()) || (!partOfRoundUp && scores.actor())
@@ -428,8 +428,7 @@ public final class LaborExtractor implements Extractor {
      * A span's types by score, highest first (on a tie, in the taxonomy's order), without strike
      * and protest words where the document names nobody from the world of work.
      */
-    private List<Map.Entry<EventType, Integer>> ranked(Lexicon.Scores scores, Lexicon.Hits document) {
-        boolean workNamed = worldOfWorkNamed(lexicon.score(document, 0, Integer.MAX_VALUE));
+    private static List<Map.Entry<EventType, Integer>> ranked(Lexicon.Scores scores, boolean workNamed) {
         return scores.byType().entrySet().stream()
                 .filter(e -> workNamed || !OTHER_SENSES.contains(e.getKey()))
                 .sorted(Map.Entry.<EventType, Integer>comparingByValue(Comparator.reverseOrder())
@@ -438,8 +437,8 @@ public final class LaborExtractor implements Extractor {
     }
 
     /** The type {@code [from, to)} reports clearly enough to lead a reading, by score and precedence. */
-    private Optional<EventType> leadingType(Lexicon.Hits cues, int from, int to) {
-        List<Map.Entry<EventType, Integer>> ranked = byPrecedence(ranked(lexicon.score(cues, from, to), cues));
+    private Optional<EventType> leadingType(Reading doc, int from, int to) {
+        List<Map.Entry<EventType, Integer>> ranked = byPrecedence(ranked(lexicon.score(doc.cues(), from, to), doc.workNamed()));
         return ranked.isEmpty() || ranked.get(0).getValue() < MIN_TYPE_SCORE ? Optional.empty() : Optional.of(ranked.get(0).getKey());
     }
 
@@ -482,10 +481,13 @@ public final class LaborExtractor implements Extractor {
      * or when it reports labour activity of its own at a place the current section is not about
      * and no earlier section was. The title never stands alone: it belongs with the lead.
      */
-    private List<Segment> segments(TextNormalizer.Normalized normalized, List<Gazetteer.Mention> mentions, Lexicon.Hits cues,
-            String lang, int titleEnd, List<Gazetteer.Mention> listed) {
+    private List<Segment> segments(Reading reading, List<Gazetteer.Mention> listed) {
+        TextNormalizer.Normalized normalized = reading.normalized();
+        List<Gazetteer.Mention> mentions = reading.mentions();
+        Lexicon.Hits cues = reading.cues();
+        int titleEnd = reading.titleEnd();
         String text = normalized.text();
-        boolean chinese = lang.equals("zh");
+        boolean chinese = reading.lang().equals("zh");
         int maxHeading = chinese ? 40 : 90;
         Matcher breaks = (chinese ? CHUNK_BREAK_ZH : CHUNK_BREAK).matcher(text);
         List<Integer> starts = new ArrayList<>();
@@ -540,7 +542,7 @@ public final class LaborExtractor implements Extractor {
                     named.forEach(n -> announced.addAll(n.ids()));
                 }
                 if (leadType == null) {
-                    leadType = leadingType(cues, 0, unitEnd).orElse(null);
+                    leadType = leadingType(reading, 0, unitEnd).orElse(null);
                 }
             } else if (!unseen.isNone() && !PlaceResolver.isDateline(text, unseen.start(), unseen.end()) && !isOrigin(text, unseen.start())
                     && (listItem || disjoint(unseen.regions(), current.regions())
@@ -689,7 +691,10 @@ public final class LaborExtractor implements Extractor {
      */
     private Named sentencesAtNewPlaces(String text, List<Named> places, Lexicon.Hits cues, int from, int to,
             List<Integer> starts, Set<String> seen, Named current, boolean chinese, EventType leadType, Set<String> announced) {
-        boolean anyUnseen = places.stream().anyMatch(named -> named.start() > from && named.end() <= to && disjoint(named.ids(), seen));
+        boolean anyUnseen = false;
+        for (int i = indexFrom(places, from + 1); i < places.size() && places.get(i).start() < to && !anyUnseen; i++) {
+            anyUnseen = places.get(i).end() <= to && disjoint(places.get(i).ids(), seen);
+        }
         if (!anyUnseen) {
             return current;
         }
@@ -750,15 +755,27 @@ public final class LaborExtractor implements Extractor {
 
     /** The first region or city named in {@code [from, to)}. */
     private static Named firstPlace(List<Named> places, int from, int to) {
-        for (Named named : places) {
-            if (named.start() >= to) {
-                break;
-            }
-            if (named.start() >= from && named.end() <= to) {
-                return named;
+        for (int i = indexFrom(places, from); i < places.size() && places.get(i).start() < to; i++) {
+            if (places.get(i).end() <= to) {
+                return places.get(i);
             }
         }
         return Named.NONE;
+    }
+
+    /** The index of the first place named at or after {@code offset} (places are in text order). */
+    private static int indexFrom(List<Named> places, int offset) {
+        int low = 0;
+        int high = places.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (places.get(mid).start() < offset) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     /**
@@ -821,7 +838,13 @@ public final class LaborExtractor implements Extractor {
     }
 
     private static List<Named> placesIn(List<Named> places, int from, int to) {
-        return places.stream().filter(named -> named.start() >= from && named.end() <= to).toList();
+        List<Named> inside = new ArrayList<>();
+        for (int i = indexFrom(places, from); i < places.size() && places.get(i).start() < to; i++) {
+            if (places.get(i).end() <= to) {
+                inside.add(places.get(i));
+            }
+        }
+        return inside;
     }
 
     /**
@@ -859,11 +882,30 @@ public final class LaborExtractor implements Extractor {
         return Math.round(value * 100) / 100.0;
     }
 
+    /** {@code text[from, to)} with each run of whitespace as one space, trimmed. */
+    private static String flattened(String text, int from, int to) {
+        StringBuilder flat = new StringBuilder(to - from);
+        boolean space = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                space = flat.length() > 0;
+            } else {
+                if (space) {
+                    flat.append(' ');
+                    space = false;
+                }
+                flat.append(c);
+            }
+        }
+        return flat.toString();
+    }
+
     /** The segment's opening as the source wrote it, whitespace flattened, at most 200 chars. */
     private static String evidence(TextNormalizer.Normalized normalized, Segment segment) {
         int from = normalized.originalOffset(segment.start());
         int to = Math.min(normalized.originalOffset(segment.end()), from + EVIDENCE_LENGTH * 4);
-        String flat = WHITESPACE.matcher(normalized.original().substring(from, to)).replaceAll(" ").strip();
+        String flat = flattened(normalized.original(), from, to);
         if (flat.length() <= EVIDENCE_LENGTH) {
             return flat;
         }

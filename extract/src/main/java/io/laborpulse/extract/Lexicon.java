@@ -73,6 +73,21 @@ public final class Lexicon {
         private Hits(List<TermTrie.Match<Cue>> matches) {
             this.matches = matches;
         }
+
+        /** The index of the first match starting at or after {@code offset} (matches are in start order). */
+        int firstAtOrAfter(int offset) {
+            int low = 0;
+            int high = matches.size();
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (matches.get(mid).start() < offset) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return low;
+        }
     }
 
     /** Finds the cues of a language in normalised text; languages without a lexicon use the English one. */
@@ -89,16 +104,32 @@ public final class Lexicon {
      * "strike" from counting). Actor and sector cues are kept: they only say who is named.
      */
     private static List<TermTrie.Match<Cue>> outermostTypeCues(List<TermTrie.Match<Cue>> matches) {
+        // Matches come ordered by start, then length: a cue holding this one starts at most the
+        // longest match's length before it, so only that stretch is searched.
+        int longest = matches.stream().mapToInt(m -> m.end() - m.start()).max().orElse(0);
         List<TermTrie.Match<Cue>> kept = new ArrayList<>(matches.size());
-        for (TermTrie.Match<Cue> match : matches) {
-            boolean inside = match.value().type() != null && matches.stream().anyMatch(other -> other.value().type() != null
-                    && other.start() <= match.start() && other.end() >= match.end()
-                    && other.end() - other.start() > match.end() - match.start());
+        for (int i = 0; i < matches.size(); i++) {
+            TermTrie.Match<Cue> match = matches.get(i);
+            boolean inside = false;
+            if (match.value().type() != null) {
+                for (int j = i - 1; j >= 0 && !inside && matches.get(j).start() >= match.start() - longest; j--) {
+                    inside = holds(matches.get(j), match);
+                }
+                for (int j = i + 1; j < matches.size() && !inside && matches.get(j).start() == match.start(); j++) {
+                    inside = holds(matches.get(j), match);
+                }
+            }
             if (!inside) {
                 kept.add(match);
             }
         }
         return kept;
+    }
+
+    /** Whether type cue {@code outer} is longer than {@code inner} and covers it. */
+    private static boolean holds(TermTrie.Match<Cue> outer, TermTrie.Match<Cue> inner) {
+        return outer.value().type() != null && outer.start() <= inner.start() && outer.end() >= inner.end()
+                && outer.end() - outer.start() > inner.end() - inner.start();
     }
 
     /** How far into an Arabic-script word a cue may start: past prefixes such as و, ال, بال, می, نمی. */
@@ -132,9 +163,10 @@ public final class Lexicon {
         Map<Sector, Integer> sectors = new EnumMap<>(Sector.class);
         Set<Actor> actors = EnumSet.noneOf(Actor.class);
         boolean actor = false;
-        Map<Cue, Integer> counts = new HashMap<>();
-        for (TermTrie.Match<Cue> match : hits.matches) {
-            if (match.start() < from || match.end() > to) {
+        Map<Cue, Integer> counts = new java.util.IdentityHashMap<>(); // one Cue instance per lexicon row
+        for (int i = hits.firstAtOrAfter(from); i < hits.matches.size() && hits.matches.get(i).start() < to; i++) {
+            TermTrie.Match<Cue> match = hits.matches.get(i);
+            if (match.end() > to) {
                 continue;
             }
             Cue cue = match.value();

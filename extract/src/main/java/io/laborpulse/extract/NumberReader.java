@@ -228,9 +228,23 @@ public final class NumberReader {
     private static final Map<Character, Integer> CHINESE_UNITS = Map.of('十', 10, '百', 100, '千', 1000, '万', 10000);
 
     private static final String CHINESE_NUMERALS = "零一二两三四五六七八九十百千万";
+    /** The letters the number words of AR_WORDS, AR_THOUSANDS and FA_WORDS begin with (normalised). */
+    private static final String AR_WORD_FIRSTS = firstLetters(AR_WORD_COUNTS.keySet(), AR_NUMBER_WORDS.keySet());
+    private static final String AR_THOUSANDS_FIRSTS = firstLetters(
+            java.util.stream.Stream.of("أكثر", "نحو", "حوالي", "ألف").map(TextNormalizer::normalize).toList());
+    private static final String FA_WORD_FIRSTS = firstLetters(FA_WORD_COUNTS.keySet());
     private static final String PROCLITICS = "وبلفك";
 
     private NumberReader() {
+    }
+
+    @SafeVarargs
+    private static String firstLetters(java.util.Collection<String>... words) {
+        StringBuilder firsts = new StringBuilder();
+        for (java.util.Collection<String> list : words) {
+            list.stream().filter(w -> !w.isEmpty() && firsts.indexOf(w.substring(0, 1)) < 0).forEach(w -> firsts.append(w.charAt(0)));
+        }
+        return firsts.toString();
     }
 
     /** Where a pattern's match can start; every other position is skipped without running it. */
@@ -351,7 +365,8 @@ public final class NumberReader {
                 counts.add(new Count(m.start(), m.end(), value, lowerBoundBefore("fa", text, m.start())));
             }
         }
-        for (MatchResult written : find(FA_WORDS, text, NumberReader::opensArabicWord)) {
+        for (MatchResult written : find(FA_WORDS, text,
+                (t, i) -> FA_WORD_FIRSTS.indexOf(t.charAt(i)) >= 0 && opensArabicWord(t, i))) {
             if (!workforce("fa", text, written.start(), written.end())) {
                 counts.add(new Count(written.start(), written.end(), FA_WORD_COUNTS.get(written.group(1)),
                         lowerBoundBefore("fa", text, written.start())));
@@ -369,7 +384,8 @@ public final class NumberReader {
                 counts.add(new Count(m.start(), m.end(), value, lowerBoundBefore("ar", text, m.start())));
             }
         }
-        for (MatchResult written : find(AR_WORDS, text, (t, i) -> opensDigits(t, i) || opensArabicWord(t, i))) {
+        for (MatchResult written : find(AR_WORDS, text,
+                (t, i) -> opensDigits(t, i) || (AR_WORD_FIRSTS.indexOf(t.charAt(i)) >= 0 && opensArabicWord(t, i)))) {
             if (!workforce("ar", text, written.start(), written.end())) {
                 long value = written.group(1) != null
                         ? (Character.isDigit(written.group(1).charAt(0)) ? digits(written.group(1)) : AR_NUMBER_WORDS.get(written.group(1))) * 1000L
@@ -377,7 +393,8 @@ public final class NumberReader {
                 counts.add(new Count(written.start(), written.end(), value, lowerBoundBefore("ar", text, written.start())));
             }
         }
-        for (MatchResult words : find(AR_THOUSANDS, text, NumberReader::opensArabicWordOrClitic)) {
+        for (MatchResult words : find(AR_THOUSANDS, text,
+                (t, i) -> AR_THOUSANDS_FIRSTS.indexOf(t.charAt(i)) >= 0 && opensArabicWordOrClitic(t, i))) {
             if (!workforce("ar", text, words.start(), words.end())) {
                 long value = words.group(1).endsWith("ین") || words.group(1).endsWith("ی") ? 2000L : 1000L;
                 counts.add(new Count(words.start(), words.end(), value, lowerBoundBefore("ar", text, words.start())));
