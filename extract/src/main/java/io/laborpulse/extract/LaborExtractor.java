@@ -357,7 +357,8 @@ public final class LaborExtractor implements Extractor {
         Lexicon.Scores scores = lexicon.score(doc.cues(), segment.start(), segment.end());
         List<Map.Entry<EventType, Integer>> ranked = ranked(scores, doc.workNamed());
         int top = ranked.isEmpty() ? 0 : ranked.get(0).getValue();
-        // A round-up's segment must show labour activity itself; a whole story may rest on its actor.
+        // A round-up's segment must show labour activity itself or share its lead's; a whole
+        // story may rest on its actor.
         boolean labour = top >= MIN_TYPE_SCORE || (top > 0 && scores.actor()) || (!partOfRoundUp && scores.actor())
                 || leadType != null;
         if (!labour) {
