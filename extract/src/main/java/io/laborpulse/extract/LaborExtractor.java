@@ -116,7 +116,8 @@ public final class LaborExtractor implements Extractor {
         List<ExtractedEvent> roundUp = new ArrayList<>();
         Set<List<Object>> seen = new HashSet<>();
         List<Gazetteer.Mention> listed = listedPlaces(text, reading.mentions(), titleEnd, lang.equals("zh"));
-        List<Segment> segments = RoundUpSections.of(normalized, reading.mentions(), lang, titleEnd, listed, sectionCues(reading));
+        List<Segment> segments = RoundUpSections.of(normalized, reading.mentions(), lang, titleEnd, listed,
+                sectionCues(reading));
         if (segments.size() >= 2) {
             EventType leadType = leadingType(reading, 0, segments.get(1).start()).orElse(null);
             for (Segment segment : segments) {

@@ -74,20 +74,6 @@ public final class Lexicon {
             this.matches = matches;
         }
 
-        /** The index of the first match starting at or after {@code offset} (matches are in start order). */
-        int firstAtOrAfter(int offset) {
-            int low = 0;
-            int high = matches.size();
-            while (low < high) {
-                int mid = (low + high) >>> 1;
-                if (matches.get(mid).start() < offset) {
-                    low = mid + 1;
-                } else {
-                    high = mid;
-                }
-            }
-            return low;
-        }
     }
 
     /** Finds the cues of a language in normalised text; languages without a lexicon use the English one. */
@@ -164,8 +150,9 @@ public final class Lexicon {
         Set<Actor> actors = EnumSet.noneOf(Actor.class);
         boolean actor = false;
         Map<Cue, Integer> counts = new java.util.IdentityHashMap<>(); // one Cue instance per lexicon row
-        for (int i = hits.firstAtOrAfter(from); i < hits.matches.size() && hits.matches.get(i).start() < to; i++) {
-            TermTrie.Match<Cue> match = hits.matches.get(i);
+        List<TermTrie.Match<Cue>> matches = hits.matches;
+        for (int i = Spans.firstAtOrAfter(matches, TermTrie.Match::start, from); i < matches.size() && matches.get(i).start() < to; i++) {
+            TermTrie.Match<Cue> match = matches.get(i);
             if (match.end() > to) {
                 continue;
             }

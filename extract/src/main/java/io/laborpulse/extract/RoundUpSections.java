@@ -267,7 +267,7 @@ final class RoundUpSections {
     private static Named sentencesAtNewPlaces(String text, List<Named> places, Cues cues, int from, int to,
             List<Integer> starts, Set<String> seen, Named current, boolean chinese, EventType leadType, Set<String> announced) {
         boolean anyUnseen = false;
-        for (int i = indexFrom(places, from + 1); i < places.size() && places.get(i).start() < to && !anyUnseen; i++) {
+        for (int i = Spans.firstAtOrAfter(places, Named::start, from + 1); i < places.size() && places.get(i).start() < to && !anyUnseen; i++) {
             anyUnseen = places.get(i).end() <= to && disjoint(places.get(i).ids(), seen);
         }
         if (!anyUnseen) {
@@ -330,7 +330,7 @@ final class RoundUpSections {
 
     /** The first region or city named in {@code [from, to)}. */
     private static Named firstPlace(List<Named> places, int from, int to) {
-        for (int i = indexFrom(places, from); i < places.size() && places.get(i).start() < to; i++) {
+        for (int i = Spans.firstAtOrAfter(places, Named::start, from); i < places.size() && places.get(i).start() < to; i++) {
             if (places.get(i).end() <= to) {
                 return places.get(i);
             }
@@ -338,20 +338,6 @@ final class RoundUpSections {
         return Named.NONE;
     }
 
-    /** The index of the first place named at or after {@code offset} (places are in text order). */
-    private static int indexFrom(List<Named> places, int offset) {
-        int low = 0;
-        int high = places.size();
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (places.get(mid).start() < offset) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
-    }
 
     /**
      * A place not yet seen, named right after {@code outer} and in its region ("Gazipur's
@@ -414,7 +400,7 @@ final class RoundUpSections {
 
     private static List<Named> placesIn(List<Named> places, int from, int to) {
         List<Named> inside = new ArrayList<>();
-        for (int i = indexFrom(places, from); i < places.size() && places.get(i).start() < to; i++) {
+        for (int i = Spans.firstAtOrAfter(places, Named::start, from); i < places.size() && places.get(i).start() < to; i++) {
             if (places.get(i).end() <= to) {
                 inside.add(places.get(i));
             }
