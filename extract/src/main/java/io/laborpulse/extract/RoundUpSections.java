@@ -16,11 +16,12 @@ import java.util.regex.Pattern;
  *
  * <p>Chunks are lines (in Chinese also space-separated blocks); inside them, sentences and
  * clauses. A unit starts a section when it opens at a place no earlier section was about and
- * reports labour activity: its own, or, for a list item, a unit opening at its place or a place
- * the title listed, the lead's. Datelines, origins, one city's districts and cities of a country
- * the text is not about start none.
+ * reports labour activity. The activity may be its own, or the lead's when the unit is a list
+ * item, opens with its place, or is at a place the title listed. Datelines, origins, one city's
+ * districts and cities of a country the text is not about start none.
  */
 final class RoundUpSections {
+
     private static final Pattern CHUNK_BREAK_ZH = Pattern.compile("[\\n\\s\\u3000]+");
     private static final Pattern CHUNK_BREAK = Pattern.compile("\\n+");
     /** A list item naming its place first: "- اهواز: …", "• Durban: …", "1. 兰州：…". */
@@ -51,6 +52,7 @@ final class RoundUpSections {
     /** Page furniture after an article's end: links to other stories. */
     private static final Pattern FURNITURE = Pattern.compile(
             "\\s*(?:上一篇|下一篇|相关阅读|相关新闻|相关文章|related|read more|see also|اقرا ایضا|اقرا المزید|بیشتر بخوانید|اخبار مرتبط|خبرهای مرتبط)");
+
     /**
      * The sections of a text, in order, or none when it has no section break. A chunk starts a
      * section when it is a sub-headline opened by a place name, or when it reports labour
