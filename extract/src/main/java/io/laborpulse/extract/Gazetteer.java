@@ -28,8 +28,9 @@ public final class Gazetteer {
     private static final List<String> GENERATED = List.of(
             "iran-generated.tsv", "china-generated.tsv", "world-generated.tsv", "world-cities-generated.tsv");
     private static final List<String> CURATED = List.of("iran-curated.tsv", "china-curated.tsv", "world-curated.tsv");
-    private static final List<ULocale> COUNTRY_NAME_LOCALES = List.of(
-            ULocale.ENGLISH, ULocale.forLanguageTag("fa"), ULocale.SIMPLIFIED_CHINESE, ULocale.forLanguageTag("ar"));
+    private static final ULocale PERSIAN = ULocale.forLanguageTag("fa");
+    private static final ULocale ARABIC = ULocale.forLanguageTag("ar");
+    private static final List<ULocale> COUNTRY_NAME_LOCALES = List.of(ULocale.ENGLISH, PERSIAN, ULocale.SIMPLIFIED_CHINESE, ARABIC);
     /** Arabic one-letter words written joined to the next: و (and), ب (in, by), ل (to), ف (so), ك (as). */
     private static final String PROCLITICS = "وبلفك";
     /** A name marked {@code ~} in the data is also a common word: it counts only beside other evidence. */
@@ -66,6 +67,8 @@ public final class Gazetteer {
             for (ULocale locale : COUNTRY_NAME_LOCALES) {
                 loader.addName(new ULocale("", country).getDisplayCountry(locale), country, false);
             }
+            loader.persianCountryName(country, new ULocale("", country).getDisplayCountry(PERSIAN),
+                    new ULocale("", country).getDisplayCountry(ARABIC));
         }
         GENERATED.forEach(file -> loader.read(file, false));
         CURATED.forEach(file -> loader.read(file, true));
@@ -194,6 +197,15 @@ public final class Gazetteer {
         private final Map<String, Boolean> weakGenerated = new HashMap<>();
         private final Map<String, Boolean> weakCurated = new HashMap<>();
         private final Map<String, java.util.Set<String>> removed = new HashMap<>();
+        /** Persian country names that Arabic does not share, with their country (see {@link #build}). */
+        private final Map<String, String> persianOnly = new HashMap<>();
+
+        void persianCountryName(String country, String persian, String arabic) {
+            String fa = normalize(persian);
+            if (!fa.equals(normalize(arabic))) {
+                persianOnly.put(fa, country);
+            }
+        }
 
         void read(String file, boolean curated) {
             DataFiles.readTsv(RESOURCE_DIR + file, 6, cells -> {
@@ -257,7 +269,14 @@ public final class Gazetteer {
             Map<String, Place> byId = Map.copyOf(places);
             List<Name> names = new ArrayList<>(idsByName.size());
             idsByName.forEach((name, ids) -> {
-                java.util.Set<String> gone = removed.getOrDefault(name, java.util.Set.of());
+                java.util.Set<String> gone = new java.util.HashSet<>(removed.getOrDefault(name, java.util.Set.of()));
+                // Persian calls Morocco مراکش, which Arabic (and the letters' folding) reads as
+                // Marrakech: where a Persian-only country name is also a place in that country,
+                // the place keeps it.
+                String country = persianOnly.get(name);
+                if (country != null && ids.stream().anyMatch(id -> !id.equals(country) && byId.get(id).country().equals(country))) {
+                    gone.add(country);
+                }
                 List<Place> list = ids.stream().filter(id -> !gone.contains(id)).map(byId::get).toList();
                 if (!list.isEmpty()) {
                     boolean weak = weakCurated.containsKey(name) ? weakCurated.get(name) : weakGenerated.getOrDefault(name, false);
