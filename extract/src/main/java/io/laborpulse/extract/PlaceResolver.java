@@ -125,15 +125,15 @@ final class PlaceResolver {
     /**
      * The mentions with shared names narrowed, where the document settles them, to the places
      * of the countries it is otherwise about: beside Chennai, "Kochi" and "Hyderabad" are the
-     * Indian cities; in a Saudi list, وجدة read as "and Jeddah" rather than Morocco's Oujda.
-     * The document's countries are those of its single-meaning region and city names, else the
-     * prior. A mention none of whose places lies there is left as it was, for the resolver.
+     * Indian cities; in a Saudi list, وجدة read as "and Jeddah" rather than Morocco's Oujda;
+     * with لبنان named, طرابلس is Lebanon's Tripoli. The document's countries are those of its
+     * single-meaning country, region and city names, else the prior. A mention none of whose places lies there is left as it was, for the resolver.
      */
     static List<Gazetteer.Mention> settle(List<Gazetteer.Mention> mentions, String priorCountry) {
         Set<String> countries = new HashSet<>();
         for (Gazetteer.Mention mention : mentions) {
-            if (!mention.name().weak() && mention.places().stream().map(Place::country).distinct().count() == 1
-                    && mention.places().get(0).precision() != Precision.COUNTRY) {
+            // A single-meaning region or city names its country, and so does the country's name.
+            if (!mention.name().weak() && mention.places().stream().map(Place::country).distinct().count() == 1) {
                 countries.add(mention.places().get(0).country());
             }
         }
