@@ -31,8 +31,6 @@ public final class Gazetteer {
     private static final ULocale PERSIAN = ULocale.forLanguageTag("fa");
     private static final ULocale ARABIC = ULocale.forLanguageTag("ar");
     private static final List<ULocale> COUNTRY_NAME_LOCALES = List.of(ULocale.ENGLISH, PERSIAN, ULocale.SIMPLIFIED_CHINESE, ARABIC);
-    /** Arabic one-letter words written joined to the next: و (and), ب (in, by), ل (to), ف (so), ك (as). */
-    private static final String PROCLITICS = "وبلفك";
     /** A name marked {@code ~} in the data is also a common word: it counts only beside other evidence. */
     private static final char WEAK_MARK = '~';
     /** In a curated file, a name marked {@code !} is taken away from the place its row names. */
@@ -124,7 +122,7 @@ public final class Gazetteer {
      */
     private static Name withProcliticReading(String text, TermTrie.Match<Name> match, Map<Long, Name> bySpan) {
         int start = match.start();
-        if (PROCLITICS.indexOf(text.charAt(start)) < 0 || (start > 0 && Character.isLetter(text.charAt(start - 1)))) {
+        if (Scripts.PROCLITICS.indexOf(text.charAt(start)) < 0 || (start > 0 && Character.isLetter(text.charAt(start - 1)))) {
             return match.value();
         }
         Name shorter = bySpan.get(span(start + 1, match.end()));
@@ -147,10 +145,10 @@ public final class Gazetteer {
 
     private static boolean mayStartName(String text, int at) {
         char c = text.charAt(at);
-        if (at == 0 || c < 0x600 || c > 0x6FF || !Character.isLetter(text.charAt(at - 1))) {
+        if (at == 0 || !Scripts.inArabicBlock(c) || !Character.isLetter(text.charAt(at - 1))) {
             return true;
         }
-        return afterProclitics(text, at);
+        return Scripts.afterProclitics(text, at);
     }
 
     /**
@@ -161,28 +159,9 @@ public final class Gazetteer {
         if (Character.UnicodeScript.of(text.codePointAt(start)) == Character.UnicodeScript.HAN) {
             return true;
         }
-        boolean before = start == 0 || !Character.isLetter(text.codePointBefore(start)) || afterProclitics(text, start);
+        boolean before = start == 0 || !Character.isLetter(text.codePointBefore(start)) || Scripts.afterProclitics(text, start);
         boolean after = end >= text.length() || !Character.isLetter(text.codePointAt(end));
         return before && after;
-    }
-
-    /**
-     * Arabic writes "and", "in", "to" and "so" as one letter joined to the next word: وذي قار,
-     * بالسويس, وصفاقس. A name in Arabic script may follow up to two of them and still be a word.
-     */
-    private static boolean afterProclitics(String text, int start) {
-        if (Character.UnicodeScript.of(text.codePointAt(start)) != Character.UnicodeScript.ARABIC) {
-            return false;
-        }
-        for (int i = 1; i <= 2 && start - i >= 0; i++) {
-            if (PROCLITICS.indexOf(text.charAt(start - i)) < 0) {
-                return false;
-            }
-            if (start - i == 0 || !Character.isLetter(text.charAt(start - i - 1))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -127,7 +127,7 @@ public final class Lexicon {
      */
     private static boolean mayStartCue(String text, int at) {
         char c = text.charAt(at);
-        if (c < 0x600 || c > 0x6FF) {
+        if (!Scripts.inArabicBlock(c)) {
             return true;
         }
         for (int back = 1; back <= PREFIX_REACH; back++) {

@@ -233,7 +233,6 @@ public final class NumberReader {
     private static final String AR_THOUSANDS_FIRSTS = firstLetters(
             java.util.stream.Stream.of("أكثر", "نحو", "حوالي", "ألف").map(TextNormalizer::normalize).toList());
     private static final String FA_WORD_FIRSTS = firstLetters(FA_WORD_COUNTS.keySet());
-    private static final String PROCLITICS = "وبلفك";
 
     private NumberReader() {
     }
@@ -247,12 +246,6 @@ public final class NumberReader {
         return firsts.toString();
     }
 
-    /** Where a pattern's match can start; every other position is skipped without running it. */
-    @FunctionalInterface
-    private interface Starts {
-        boolean at(String text, int index);
-    }
-
     /**
      * The matches {@code Matcher.find} would give, tried only where {@code starts} allows. The
      * patterns here open with a count or a word, and trying them at every character of every
@@ -262,7 +255,7 @@ public final class NumberReader {
         Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         List<MatchResult> found = new ArrayList<>();
         for (int i = 0; i < text.length(); i++) {
-            if (starts.at(text, i) && m.region(i, text.length()).lookingAt()) {
+            if (starts.mayStart(text, i) && m.region(i, text.length()).lookingAt()) {
                 found.add(m.toMatchResult());
                 i = Math.max(i, m.end() - 1);
             }
@@ -290,15 +283,7 @@ public final class NumberReader {
 
     /** A word's first letter, or the first after one or two proclitics joined to it (والف, وبألف). */
     private static boolean opensArabicWordOrClitic(String text, int i) {
-        if (opensArabicWord(text, i)) {
-            return true;
-        }
-        for (int k = 1; k <= 2 && i - k >= 0 && PROCLITICS.indexOf(text.charAt(i - k)) >= 0; k++) {
-            if (opensArabicWord(text, i - k)) {
-                return isArabicLetter(text.charAt(i));
-            }
-        }
-        return false;
+        return opensArabicWord(text, i) || (isArabicLetter(text.charAt(i)) && Scripts.afterProclitics(text, i));
     }
 
     /** A count of people in the text, where it stands, and whether it is a lower bound ("700余名", "أكثر من"). */

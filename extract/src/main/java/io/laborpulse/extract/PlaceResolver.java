@@ -127,7 +127,8 @@ final class PlaceResolver {
      * of the countries it is otherwise about: beside Chennai, "Kochi" and "Hyderabad" are the
      * Indian cities; in a Saudi list, وجدة read as "and Jeddah" rather than Morocco's Oujda;
      * with لبنان named, طرابلس is Lebanon's Tripoli. The document's countries are those of its
-     * single-meaning country, region and city names, else the prior. A mention none of whose places lies there is left as it was, for the resolver.
+     * single-meaning country, region and city names, else the prior. A mention none of whose
+     * places lies there is left as it was, for the resolver.
      */
     static List<Gazetteer.Mention> settle(List<Gazetteer.Mention> mentions, String priorCountry) {
         Set<String> countries = new HashSet<>();

@@ -7,7 +7,34 @@ package io.laborpulse.extract;
  */
 final class Scripts {
 
+    /** Arabic writes "and", "in", "to", "so" and "as" as one letter joined to the next word. */
+    static final String PROCLITICS = "وبلفك";
+
     private Scripts() {
+    }
+
+    /** Whether {@code c} is in the Arabic block (U+0600–U+06FF), which Persian shares. */
+    static boolean inArabicBlock(char c) {
+        return c >= 0x600 && c <= 0x6FF;
+    }
+
+    /**
+     * Whether the Arabic-script letter at {@code start} opens a word behind one or two proclitics
+     * joined to it (وذي قار, بالسويس, وصفاقس): a word's start for reading names and counts.
+     */
+    static boolean afterProclitics(String text, int start) {
+        if (of(text.codePointAt(start)) != Character.UnicodeScript.ARABIC) {
+            return false;
+        }
+        for (int i = 1; i <= 2 && start - i >= 0; i++) {
+            if (PROCLITICS.indexOf(text.charAt(start - i)) < 0) {
+                return false;
+            }
+            if (start - i == 0 || !Character.isLetter(text.charAt(start - i - 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Character.UnicodeScript of(int cp) {

@@ -108,13 +108,10 @@ final class TermTrie<V> {
         return matches(text, (t, at) -> true);
     }
 
-    /** Where a caller lets a term start, besides the rule for Latin script, which always holds. */
-    @FunctionalInterface
-    interface Starts {
-        boolean mayStart(String text, int at);
-    }
-
-    /** As {@link #matches(String)}, walking the trie only from positions {@code starts} allows. */
+    /**
+     * As {@link #matches(String)}, walking the trie only from positions {@code starts} allows
+     * (the rule for Latin script holds besides).
+     */
     @SuppressWarnings("unchecked") // values holds only what of(..) put in, all of them Vs
     List<Match<V>> matches(String text, Starts starts) {
         List<Match<V>> found = new ArrayList<>();
