@@ -341,73 +341,56 @@ public final class NumberReader {
 
     private static List<Count> persianCounts(String text) {
         List<Count> counts = new ArrayList<>();
-        for (MatchResult m : find(FA, text, NumberReader::opensDigits)) {
-            if (!workforce("fa", text, m.start(), m.end())) {
-                long value = digits(m.group(1));
-                if (m.group(2) != null) {
-                    value = value * 1000 + (m.group(3) == null ? 0 : Long.parseLong(m.group(3)));
-                }
-                counts.add(new Count(m.start(), m.end(), value, lowerBoundBefore("fa", text, m.start())));
-            }
-        }
-        for (MatchResult written : find(FA_WORDS, text,
-                (t, i) -> FA_WORD_FIRSTS.indexOf(t.charAt(i)) >= 0 && opensArabicWord(t, i))) {
-            if (!workforce("fa", text, written.start(), written.end())) {
-                counts.add(new Count(written.start(), written.end(), FA_WORD_COUNTS.get(written.group(1)),
-                        lowerBoundBefore("fa", text, written.start())));
-            }
-        }
+        addCounts(counts, "fa", text, FA, NumberReader::opensDigits, m -> {
+            long value = digits(m.group(1));
+            return m.group(2) == null ? value : value * 1000 + (m.group(3) == null ? 0 : Long.parseLong(m.group(3)));
+        });
+        addCounts(counts, "fa", text, FA_WORDS, (t, i) -> FA_WORD_FIRSTS.indexOf(t.charAt(i)) >= 0 && opensArabicWord(t, i),
+                m -> FA_WORD_COUNTS.get(m.group(1)));
         counts.sort(java.util.Comparator.comparingInt(Count::start));
         return counts;
     }
 
     private static List<Count> arabicCounts(String text) {
         List<Count> counts = new ArrayList<>();
-        for (MatchResult m : find(AR, text, NumberReader::opensDigits)) {
-            if (!workforce("ar", text, m.start(), m.end())) {
-                long value = m.group(2) == null ? digits(m.group(1)) : digits(m.group(1)) * 1000;
-                counts.add(new Count(m.start(), m.end(), value, lowerBoundBefore("ar", text, m.start())));
-            }
-        }
-        for (MatchResult written : find(AR_WORDS, text,
-                (t, i) -> opensDigits(t, i) || (AR_WORD_FIRSTS.indexOf(t.charAt(i)) >= 0 && opensArabicWord(t, i)))) {
-            if (!workforce("ar", text, written.start(), written.end())) {
-                long value = written.group(1) != null
-                        ? (Character.isDigit(written.group(1).charAt(0)) ? digits(written.group(1)) : AR_NUMBER_WORDS.get(written.group(1))) * 1000L
-                        : AR_WORD_COUNTS.get(written.group(3));
-                counts.add(new Count(written.start(), written.end(), value, lowerBoundBefore("ar", text, written.start())));
-            }
-        }
-        for (MatchResult words : find(AR_THOUSANDS, text,
-                (t, i) -> AR_THOUSANDS_FIRSTS.indexOf(t.charAt(i)) >= 0 && opensArabicWordOrClitic(t, i))) {
-            if (!workforce("ar", text, words.start(), words.end())) {
-                long value = words.group(1).endsWith("ین") || words.group(1).endsWith("ی") ? 2000L : 1000L;
-                counts.add(new Count(words.start(), words.end(), value, lowerBoundBefore("ar", text, words.start())));
-            }
-        }
+        addCounts(counts, "ar", text, AR, NumberReader::opensDigits,
+                m -> m.group(2) == null ? digits(m.group(1)) : digits(m.group(1)) * 1000);
+        addCounts(counts, "ar", text, AR_WORDS,
+                (t, i) -> opensDigits(t, i) || (AR_WORD_FIRSTS.indexOf(t.charAt(i)) >= 0 && opensArabicWord(t, i)),
+                m -> m.group(1) != null
+                        ? (Character.isDigit(m.group(1).charAt(0)) ? digits(m.group(1)) : AR_NUMBER_WORDS.get(m.group(1))) * 1000L
+                        : AR_WORD_COUNTS.get(m.group(3)));
+        addCounts(counts, "ar", text, AR_THOUSANDS,
+                (t, i) -> AR_THOUSANDS_FIRSTS.indexOf(t.charAt(i)) >= 0 && opensArabicWordOrClitic(t, i),
+                m -> m.group(1).endsWith("ین") || m.group(1).endsWith("ی") ? 2000L : 1000L);
         counts.sort(java.util.Comparator.comparingInt(Count::start));
         return counts;
     }
 
     private static List<Count> englishCounts(String text) {
         List<Count> counts = new ArrayList<>();
-        for (MatchResult m : find(EN, text, (t, i) -> opensDigits(t, i) || t.charAt(i) == 'n' || t.charAt(i) == 't')) {
-            if (workforce("en", text, m.start(), m.end())) {
-                continue;
-            }
-            long value;
+        addCounts(counts, "en", text, EN, (t, i) -> opensDigits(t, i) || t.charAt(i) == 'n' || t.charAt(i) == 't', m -> {
             if (m.group(1) == null) {
-                value = digits(m.group(4));
-            } else if (m.group(3) == null) {
-                value = digits(m.group(1));
-            } else { // "2.5 lakh workers"
-                String fraction = m.group(2) == null ? "" : "." + m.group(2);
-                value = new java.math.BigDecimal(m.group(1).replace(",", "") + fraction)
-                        .multiply(java.math.BigDecimal.valueOf(EN_MULTIPLIERS.get(m.group(3)))).longValue();
+                return digits(m.group(4));
             }
-            counts.add(new Count(m.start(), m.end(), value, lowerBoundBefore("en", text, m.start())));
-        }
+            if (m.group(3) == null) {
+                return digits(m.group(1));
+            }
+            String fraction = m.group(2) == null ? "" : "." + m.group(2); // "2.5 lakh workers"
+            return new java.math.BigDecimal(m.group(1).replace(",", "") + fraction)
+                    .multiply(java.math.BigDecimal.valueOf(EN_MULTIPLIERS.get(m.group(3)))).longValue();
+        });
         return counts;
+    }
+
+    /** Adds a count for each match of {@code pattern} that is not a workforce, valued by {@code value}. */
+    private static void addCounts(List<Count> counts, String lang, String text, Pattern pattern, Starts starts,
+            java.util.function.ToLongFunction<MatchResult> value) {
+        for (MatchResult m : find(pattern, text, starts)) {
+            if (!workforce(lang, text, m.start(), m.end())) {
+                counts.add(new Count(m.start(), m.end(), value.applyAsLong(m), lowerBoundBefore(lang, text, m.start())));
+            }
+        }
     }
 
     /** Households (zh) or aid parcels handed to families (fa, ar) when the text counts no person. */
