@@ -121,11 +121,10 @@ final class RoundUpSections {
                 if (leadType == null) {
                     leadType = cues.leadingType(0, unitEnd);
                 }
-            } else if (!unseen.isNone() && !PlaceResolver.isDateline(text, unseen.start(), unseen.end()) && !isOrigin(text, unseen.start())
+            } else if (!unseen.isNone()
                     && (listItem || disjoint(unseen.regions(), current.regions())
                             || unseen.start() - chunkStart <= (chinese ? OPENING_ZH : OPENING))
-                    && (active(cues, chunkStart, chunkEnd, leaning(leadType, listItem, unseen.start() - chunkStart, chinese))
-                            || reportsAnnounced(unseen, announced, leadType, unseen.start() - chunkStart, chinese))) {
+                    && reportsAt(text, cues, unseen, chunkStart, chunkEnd, listItem, leadType, announced, chinese)) {
                 // Another place with activity: in another region, or in the same one when the
                 // paragraph opens with it ("Meanwhile, workers in Konabari…") or is a list item.
                 starts.add(chunkStart);
@@ -227,6 +226,19 @@ final class RoundUpSections {
     }
 
     /**
+     * Whether the unit {@code [from, to)} reports news of its own at {@code place}: the place is
+     * neither the dateline nor where people came from, and the unit has labour activity of its own,
+     * or the lead's where it may lean on the lead or the title announced the place.
+     */
+    private static boolean reportsAt(String text, Cues cues, Named place, int from, int to, boolean listItem,
+            EventType leadType, Set<String> announced, boolean chinese) {
+        int offset = place.start() - from;
+        return !PlaceResolver.isDateline(text, place.start(), place.end()) && !isOrigin(text, place.start())
+                && (active(cues, from, to, leaning(leadType, listItem, offset, chinese))
+                        || reportsAnnounced(place, announced, leadType, offset, chinese));
+    }
+
+    /**
      * Whether {@code [from, to)} reports labour activity: a clear cue of its own, or a cue of the
      * lead's activity where the unit may lean on the lead ({@code leaningOn}, else null).
      */
@@ -281,9 +293,7 @@ final class RoundUpSections {
             int end = i + 1 < sentenceStarts.size() ? sentenceStarts.get(i + 1) : to;
             Named opening = firstPlace(places, start, Math.min(end, start + (chinese ? SENTENCE_OPENING_ZH : SENTENCE_OPENING)));
             if (!opening.isNone() && disjoint(opening.ids(), seen) && (starts.isEmpty() || start > starts.get(starts.size() - 1))
-                    && !PlaceResolver.isDateline(text, opening.start(), opening.end()) && !isOrigin(text, opening.start())
-                    && (active(cues, start, end, leaning(leadType, false, opening.start() - start, chinese))
-                            || reportsAnnounced(opening, announced, leadType, opening.start() - start, chinese))) {
+                    && reportsAt(text, cues, opening, start, end, false, leadType, announced, chinese)) {
                 starts.add(start);
                 seen.addAll(opening.ids());
                 current = opening;
