@@ -122,7 +122,7 @@ public final class Gazetteer {
      */
     private static Name withProcliticReading(String text, TermTrie.Match<Name> match, Map<Long, Name> bySpan) {
         int start = match.start();
-        if (Scripts.PROCLITICS.indexOf(text.charAt(start)) < 0 || (start > 0 && Character.isLetter(text.charAt(start - 1)))) {
+        if (Scripts.PROCLITICS.indexOf(text.charAt(start)) < 0 || (start > 0 && Scripts.isLetter(text.charAt(start - 1)))) {
             return match.value();
         }
         Name shorter = bySpan.get(span(start + 1, match.end()));
@@ -145,7 +145,7 @@ public final class Gazetteer {
 
     private static boolean mayStartName(String text, int at) {
         char c = text.charAt(at);
-        if (at == 0 || !Scripts.inArabicBlock(c) || !Character.isLetter(text.charAt(at - 1))) {
+        if (at == 0 || !Scripts.inArabicBlock(c) || !Scripts.isLetter(text.charAt(at - 1))) {
             return true;
         }
         return Scripts.afterProclitics(text, at);
@@ -159,8 +159,8 @@ public final class Gazetteer {
         if (Character.UnicodeScript.of(text.codePointAt(start)) == Character.UnicodeScript.HAN) {
             return true;
         }
-        boolean before = start == 0 || !Character.isLetter(text.codePointBefore(start)) || Scripts.afterProclitics(text, start);
-        boolean after = end >= text.length() || !Character.isLetter(text.codePointAt(end));
+        boolean before = start == 0 || !Scripts.isLetter(text.codePointBefore(start)) || Scripts.afterProclitics(text, start);
+        boolean after = end >= text.length() || !Scripts.isLetter(text.codePointAt(end));
         return before && after;
     }
 

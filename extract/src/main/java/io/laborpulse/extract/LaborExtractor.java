@@ -494,13 +494,16 @@ public final class LaborExtractor implements Extractor {
         return Math.round(value * 100) / 100.0;
     }
 
-    /** {@code text[from, to)} with each run of whitespace as one space, trimmed. */
-    private static String flattened(String text, int from, int to) {
-        StringBuilder flat = new StringBuilder(to - from);
+    /**
+     * {@code text[from, to)} with each run of whitespace as one space, trimmed; it stops once it
+     * holds more than {@code limit} characters.
+     */
+    private static String flattened(String text, int from, int to, int limit) {
+        StringBuilder flat = new StringBuilder(Math.min(to - from, limit + 1));
         boolean space = false;
-        for (int i = from; i < to; i++) {
+        for (int i = from; i < to && flat.length() <= limit; i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            if (Scripts.isSpace(c)) {
                 space = flat.length() > 0;
             } else {
                 if (space) {
@@ -516,8 +519,8 @@ public final class LaborExtractor implements Extractor {
     /** The segment's opening as the source wrote it, whitespace flattened, at most 200 chars. */
     private static String evidence(TextNormalizer.Normalized normalized, Segment segment) {
         int from = normalized.originalOffset(segment.start());
-        int to = Math.min(normalized.originalOffset(segment.end()), from + EVIDENCE_LENGTH * 4);
-        String flat = flattened(normalized.original(), from, to);
+        int to = normalized.originalOffset(segment.end());
+        String flat = flattened(normalized.original(), from, to, EVIDENCE_LENGTH);
         if (flat.length() <= EVIDENCE_LENGTH) {
             return flat;
         }

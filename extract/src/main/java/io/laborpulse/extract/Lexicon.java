@@ -131,7 +131,7 @@ public final class Lexicon {
             return true;
         }
         for (int back = 1; back <= PREFIX_REACH; back++) {
-            if (at - back < 0 || !Character.isLetter(text.charAt(at - back))) {
+            if (at - back < 0 || !Scripts.isLetter(text.charAt(at - back))) {
                 return true;
             }
         }

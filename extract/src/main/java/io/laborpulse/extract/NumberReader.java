@@ -272,18 +272,14 @@ public final class NumberReader {
         return isDigit(text.charAt(i)) && (i == 0 || !isDigit(text.charAt(i - 1)));
     }
 
-    private static boolean isArabicLetter(char c) {
-        return c >= '\u0600' && c <= '\u06ff' && Character.isLetter(c);
-    }
-
     /** The first letter of a Persian or Arabic word. */
     private static boolean opensArabicWord(String text, int i) {
-        return isArabicLetter(text.charAt(i)) && (i == 0 || !isArabicLetter(text.charAt(i - 1)));
+        return Scripts.isArabicLetter(text.charAt(i)) && (i == 0 || !Scripts.isArabicLetter(text.charAt(i - 1)));
     }
 
     /** A word's first letter, or the first after one or two proclitics joined to it (والف, وبألف). */
     private static boolean opensArabicWordOrClitic(String text, int i) {
-        return opensArabicWord(text, i) || (isArabicLetter(text.charAt(i)) && Scripts.afterProclitics(text, i));
+        return opensArabicWord(text, i) || (Scripts.isArabicLetter(text.charAt(i)) && Scripts.afterProclitics(text, i));
     }
 
     /** A count of people in the text, where it stands, and whether it is a lower bound ("700余名", "أكثر من"). */

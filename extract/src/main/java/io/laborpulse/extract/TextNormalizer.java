@@ -40,6 +40,8 @@ public final class TextNormalizer {
     private static final Set<String> SPACED_PREFIXES = Set.of("می", "نمی");
     private static final Set<String> SPACED_SUFFIXES = Set.of("ها", "های", "هایی", "هایش", "هایشان", "ایم", "اید", "اند",
             "تر", "ترین");
+    private static final int LONGEST_PREFIX = SPACED_PREFIXES.stream().mapToInt(String::length).max().orElseThrow();
+    private static final int LONGEST_SUFFIX = SPACED_SUFFIXES.stream().mapToInt(String::length).max().orElseThrow();
 
     /** A normalised text and, per character, the span of the original it came from. */
     public record Normalized(String original, String text, int[] originStart, int[] originEnd) {
@@ -144,27 +146,28 @@ public final class TextNormalizer {
         Builder out = null;
         int copied = 0;
         for (int i = 1; i < text.length(); i++) {
-            if (text.charAt(i) != ' ' || !isArabicLetter(text.charAt(i - 1))) {
+            if (text.charAt(i) != ' ' || !Scripts.isArabicLetter(text.charAt(i - 1))) {
                 continue;
             }
             int next = i;
             while (next < text.length() && text.charAt(next) == ' ') {
                 next++;
             }
-            if (next == text.length() || !isArabicLetter(text.charAt(next))) {
+            if (next == text.length() || !Scripts.isArabicLetter(text.charAt(next))) {
                 i = next;
                 continue;
             }
+            // Walk each word only as far as the longest affix, plus one letter to tell it is longer.
             int leftStart = i;
-            while (leftStart > 0 && isArabicLetter(text.charAt(leftStart - 1))) {
+            while (leftStart > 0 && i - leftStart <= LONGEST_PREFIX && Scripts.isArabicLetter(text.charAt(leftStart - 1))) {
                 leftStart--;
             }
             int rightEnd = next;
-            while (rightEnd < text.length() && isArabicLetter(text.charAt(rightEnd))) {
+            while (rightEnd < text.length() && rightEnd - next <= LONGEST_SUFFIX && Scripts.isArabicLetter(text.charAt(rightEnd))) {
                 rightEnd++;
             }
-            if (SPACED_PREFIXES.contains(text.subSequence(leftStart, i).toString())
-                    || SPACED_SUFFIXES.contains(text.subSequence(next, rightEnd).toString())) {
+            if ((i - leftStart <= LONGEST_PREFIX && SPACED_PREFIXES.contains(text.subSequence(leftStart, i).toString()))
+                    || (rightEnd - next <= LONGEST_SUFFIX && SPACED_SUFFIXES.contains(text.subSequence(next, rightEnd).toString()))) {
                 if (out == null) {
                     out = new Builder(in.length());
                 }
@@ -178,10 +181,6 @@ public final class TextNormalizer {
         }
         out.copy(in, copied, in.length());
         return out;
-    }
-
-    private static boolean isArabicLetter(char c) {
-        return c >= '\u0620' && c <= '\u06FF' && Character.isLetter(c);
     }
 
     private static char[] simplifiedTable() {
