@@ -35,7 +35,8 @@ public final class LaborExtractor implements Extractor {
     /** A headline longer than this is a first paragraph, not a headline. */
     private static final int MAX_HEADLINE = 200;
     /** What may stand between the places of a list: commas, "and", "و", "、", "in". */
-    private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*(?:[,،、/&]|\\band\\b|و|和|及|与)\\s*(?:در\\s|in\\s|في\\s)?\\s*");
+    private static final Pattern LIST_SEPARATOR = Pattern.compile(
+            "\\s*(?:[,،、/&]|\\band\\b|و|和|及|与)\\s*(?:در\\s|in\\s|" + TextNormalizer.normalize("في") + "\\s)?\\s*"); // the text is normalised
     /** A listed place's event is as sure as the headline's reading, less the guess that it is the same activity. */
     private static final double LISTED_CONFIDENCE = 0.8;
     /** Types that lead whenever they score at least this much, in this order (see {@link #byPrecedence}). */

@@ -27,9 +27,9 @@ final class PlaceResolver {
     private static final double PRIOR_FACTOR = 1.5;
     private static final int DATELINE_WINDOW = 30;
     private static final List<String> DATELINE_CUES = List.of("خبرنگار", "به گزارش", "مراسل", "记者", "讯");
-    /** What follows a wire dateline's city at a line's start: "JOHANNESBURG —", "TRENTON, N.C. (WNCT) —", "CHENNAI:". */
+    /** What follows a wire dateline's city at a line's start: "JOHANNESBURG —", "TRENTON, N.C. (WNCT) —", "CHENNAI:", "CALAMBA CITY —". */
     private static final java.util.regex.Pattern WIRE_DATELINE_END = java.util.regex.Pattern.compile(
-            "(?:,\\s*[\\p{L}.]{2,12}(?:\\s[\\p{L}.]{2,12})?)?\\s*(?:\\([^)\\n]{1,30}\\))?\\s*[—–:-]");
+            "(?:\\s+city)?(?:,\\s*[\\p{L}.]{2,12}(?:\\s[\\p{L}.]{2,12})?)?\\s*(?:\\([^)\\n]{1,30}\\))?\\s*[—–:-]");
     /** What follows the city of a Chinese agency's dateline: "中新网北京11月5日电", "本报兰州讯". */
     private static final java.util.regex.Pattern CHINESE_DATELINE_END =
             java.util.regex.Pattern.compile("(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:电|讯)");

@@ -24,8 +24,13 @@ final class RoundUpSections {
 
     private static final Pattern CHUNK_BREAK_ZH = Pattern.compile("[\\n\\s\\u3000]+");
     private static final Pattern CHUNK_BREAK = Pattern.compile("\\n+");
-    /** A list item naming its place first: "- اهواز: …", "• Durban: …", "1. 兰州：…". */
-    private static final Pattern LIST_ITEM = Pattern.compile("\\s*(?:[-–•*·]|[0-9]{1,2}[.)])?\\s*[^\\s:：،,]{2,20}(?:\\s[^\\s:：،,]{1,20}){0,2}\\s*[:：]");
+    /**
+     * A list item naming its place first: "- اهواز: …", "• Durban: …", "1. 兰州：…", and a
+     * bulletin's paragraph led by its place and a dash ("Cardiff — Branch officers met…"; the
+     * dateline, which looks the same, is told apart before this is asked).
+     */
+    private static final Pattern LIST_ITEM = Pattern.compile(
+            "\\s*(?:[-–•*·]|[0-9]{1,2}[.)])?\\s*[^\\s:：،,]{2,20}(?:\\s[^\\s:：،,]{1,20}){0,2}(?:\\s*[:：]|\\s[—–]\\s)");
     /** How near a sentence's start its place must be named. */
     private static final int SENTENCE_OPENING = 80;
     private static final int SENTENCE_OPENING_ZH = 25;
@@ -35,9 +40,37 @@ final class RoundUpSections {
     /** How near a unit's start its place must be for the unit to lean on the lead's activity. */
     private static final int LEANING_OPENING = 40;
     private static final int LEANING_OPENING_ZH = 15;
-    /** Words that open a clause reporting another place's news after a comma ("…, while in Kochi …"). */
-    private static final List<String> CLAUSE_OPENERS = List.of("while ", "and ", "whereas ",
-            "وفي ", "فيما ", "بينما ", "كما ", "و در ", "در حالی که ");
+    /**
+     * Words that open a clause reporting another place's news after a comma ("…, while in Kochi …"),
+     * in normalised form, as the text they are looked for in.
+     */
+    private static final List<String> CLAUSE_OPENERS = normalised("while ", "and ", "whereas ",
+            "وفي ", "ففي ", "فيما ", "بينما ", "كما ", "و در ", "در حالی که ");
+    /**
+     * Openers that start such a clause even without a comma before them: Arabic and Persian
+     * join "and in" to the last clause with a space only ("…أمام البوابة وفي كفر الدوار نظم…").
+     */
+    private static final List<String> BARE_CLAUSE_OPENERS = normalised("وفي ", "ففي ", "بينما ", "و در ");
+    /**
+     * Words by which a title or lead says its news comes from several places without naming them
+     * all ("in several cities", "في عدة محافظات", "در چند شهر", "多地"), in normalised form.
+     */
+    private static final List<String> SEVERAL_PLACES = normalised(
+            "several cities", "several towns", "several states", "several provinces", "several regions",
+            "several districts", "several counties", "multiple cities", "various cities", "across the country",
+            "across the state", "nationwide",
+            "عدة محافظات", "عدة مدن", "عدة ولايات", "عدة مناطق", "عدد من المحافظات", "عدد من المدن",
+            "عدد من الولايات", "مختلف المحافظات", "مختلف الولايات", "مختلف المدن", "عبر الوطن",
+            "چند شهر", "چند استان", "شهرهای مختلف", "استان‌های مختلف", "شهرهای دیگر", "سراسر کشور",
+            "多地", "各地", "多个城市", "多省", "多个省份");
+    /**
+     * In {@code announced}: the title or lead announced news from several places, unnamed. A unit
+     * then reports one of them when it opens with its place ("In Kolkata, …", "در اصفهان"), within
+     * {@link #OPENS_WITH_PLACE} characters; named further in, it is more often where things stayed
+     * quiet ("Services were largely normal in Delhi").
+     */
+    private static final String SEVERAL = "*";
+    private static final int OPENS_WITH_PLACE = 12;
     /** A list item's mark: a dash or bullet, "1." / "2)" / "3、", 一是 / （二） / 三、. */
     private static final Pattern LIST_MARK = Pattern.compile(
             "\\s*(?:[-–•*·▪●]|[0-9]{1,2}[.)、]|[一二三四五六七八九十]{1,2}[是、]|[(（][一二三四五六七八九十0-9]{1,2}[)）])");
@@ -121,6 +154,9 @@ final class RoundUpSections {
                 if (leadType == null) {
                     leadType = cues.leadingType(0, unitEnd);
                 }
+                if (SEVERAL_PLACES.stream().anyMatch(words -> text.substring(0, unitEnd).contains(words))) {
+                    announced.add(SEVERAL);
+                }
             } else if (!unseen.isNone()
                     && (listItem || disjoint(unseen.regions(), current.regions())
                             || unseen.start() - chunkStart <= (chinese ? OPENING_ZH : OPENING))
@@ -161,7 +197,8 @@ final class RoundUpSections {
 
     /**
      * Where sentences start inside {@code [from, to)} of an alphabetic script: after a full stop,
-     * question or exclamation mark or semicolon and the space after it, and at a ", while" clause.
+     * question or exclamation mark or semicolon and the space after it, at a ", while" clause, and
+     * at an Arabic or Persian "and in" clause.
      * A plain scan: this runs on every paragraph.
      */
     private static List<Integer> sentenceStarts(String text, int from, int to) {
@@ -178,6 +215,8 @@ final class RoundUpSections {
                     starts.add(next);
                 }
                 i = next - 1;
+            } else if (c == ' ' && opensBareClause(text, i + 1)) {
+                starts.add(i + 1);
             }
         }
         return starts;
@@ -207,6 +246,10 @@ final class RoundUpSections {
     /** A place people come from ("来自四川的建筑工人", "workers from Kerala") is not where they act. */
     static boolean isOrigin(String text, int placeStart) {
         return text.startsWith("来自", placeStart - 2) || text.startsWith("from ", placeStart - 5);
+    }
+
+    private static boolean opensBareClause(String text, int at) {
+        return BARE_CLAUSE_OPENERS.stream().anyMatch(opener -> text.startsWith(opener, at));
     }
 
     private static boolean opensClause(String text, int at) {
@@ -251,12 +294,16 @@ final class RoundUpSections {
     /**
      * Whether a unit opening at {@code place} reports one of the places the title listed
      * ("…strike hits hospitals in Lagos, Rivers, Oyo" … "In Port Harcourt, doctors joined the
-     * action"): the title announced it, so the unit needs no cue of its own to be that place's event.
+     * action"), or the title said its news comes from several places: the title announced it, so
+     * the unit needs no cue of its own to be that place's event.
      */
     private static boolean reportsAnnounced(Named place, Set<String> announced, EventType leadType, int placeOffset,
             boolean chinese) {
         if (leadType == null || placeOffset > (chinese ? LEANING_OPENING_ZH : LEANING_OPENING)) {
             return false;
+        }
+        if (announced.contains(SEVERAL) && placeOffset <= OPENS_WITH_PLACE) {
+            return true; // "…in several cities" … "ففي وهران، استقبلت المعاهد…"
         }
         return announced.stream().anyMatch(a -> place.regions().contains(a)
                 || place.ids().stream().anyMatch(id -> id.equals(a) || id.startsWith(a + "/")));
@@ -427,6 +474,10 @@ final class RoundUpSections {
 
         /** The type {@code [from, to)} reports clearly enough to lead a reading, or null. */
         EventType leadingType(int from, int to);
+    }
+
+    private static List<String> normalised(String... words) {
+        return java.util.Arrays.stream(words).map(TextNormalizer::normalize).toList();
     }
 
     private RoundUpSections() {

@@ -83,6 +83,39 @@ class RoundUpTest {
     }
 
     @Test
+    void shouldTakeABulletinsParagraphsLedByAPlaceAndADashAsItsItems() {
+        List<ExtractedEvent> events = read("Regional news from the union\n"
+                + "Our regions this month\n\n"
+                + "Bristol — Members at the council's waste depot voted by 88% for strike action over shift patterns.\n\n"
+                + "Aberdeen — Reps met the college's principal to open talks on next year's pay award.\n\n"
+                + "Swansea — Eighteen new health and safety reps finished the union's foundation course.");
+
+        assertThat(events).extracting(ExtractedEvent::region).containsExactly("GB-ENG", "GB-SCT", "GB-WLS");
+        assertThat(events).extracting(ExtractedEvent::type).containsExactly(
+                EventType.STRIKE, EventType.NEGOTIATION_MEETING, EventType.TRAINING);
+    }
+
+    @Test
+    void shouldSplitAnArabicParagraphAtAnAndInClauseWithoutAComma() {
+        List<ExtractedEvent> events = read("إضراب عمال النظافة في مدينتين\n"
+                + "دخل عمال النظافة في الزرقاء في إضراب عن العمل صباح الأحد للمطالبة بصرف رواتبهم المتأخرة "
+                + "وفي إربد أضرب نحو 150 عاملا عن العمل للمطالبة نفسها.");
+
+        assertThat(events).extracting(ExtractedEvent::region).containsExactly("JO-AZ", "JO-IR");
+        assertThat(events).allSatisfy(e -> assertThat(e.type()).isEqualTo(EventType.STRIKE));
+    }
+
+    @Test
+    void shouldReportEachPlaceAUnitOpensWithWhenTheTitleSaysSeveralPlaces() {
+        List<ExtractedEvent> events = read("اعتصاب رانندگان اتوبوس در چند شهر\n"
+                + "رانندگان اتوبوس در اعتراض به پرداخت نشدن حقوق امروز دست از کار کشیدند؛ در تبریز حدود ۱۲۰ راننده اتوبوس‌ها را در پایانه نگه داشتند؛ "
+                + "در یزد رانندگان مقابل ساختمان شرکت واحد جمع شدند و در رشت نیز بیشتر خطوط تعطیل ماند.");
+
+        assertThat(events).extracting(ExtractedEvent::region).containsExactly("IR-03", "IR-21", "IR-01");
+        assertThat(events).allSatisfy(e -> assertThat(e.type()).isEqualTo(EventType.STRIKE));
+    }
+
+    @Test
     void shouldSplitAChineseParagraphAtClausesThatOpenAtANewPlace() {
         List<ExtractedEvent> events = read("各地工会开展夏送清凉活动\n"
                 + "7月15日，吐鲁番市总工会为850名户外劳动者送去防暑降温物资；同一天，三亚市总工会为环卫工人送去清凉物资；"
