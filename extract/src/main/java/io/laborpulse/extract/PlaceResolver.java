@@ -38,6 +38,8 @@ final class PlaceResolver {
      * are…", "whether it is here in Colorado or elsewhere"): law firms' and agencies' blogs name
      * their own state so, around a story from another one. Places in such a sentence do not vote.
      */
+    /** Between a place and the region or country that qualifies it: a comma ("Georgetown, Ky."). */
+    private static final java.util.regex.Pattern QUALIFIER_SEPARATOR = java.util.regex.Pattern.compile(",\\s*");
     private static final List<String> GENERAL_STATEMENT_CUES = List.of("elsewhere", "anywhere else", "here in ");
 
     /** The resolved place and its first mention (offsets in the text resolved), or {@link #NONE}. */
@@ -130,7 +132,8 @@ final class PlaceResolver {
      * single-meaning country, region and city names, else the prior. A mention none of whose
      * places lies there is left as it was, for the resolver.
      */
-    static List<Gazetteer.Mention> settle(List<Gazetteer.Mention> mentions, String priorCountry) {
+    static List<Gazetteer.Mention> settle(List<Gazetteer.Mention> mentions, String text, String priorCountry) {
+        mentions = qualified(mentions, text);
         Set<String> countries = new HashSet<>();
         for (Gazetteer.Mention mention : mentions) {
             // A single-meaning region or city names its country, and so does the country's name.
@@ -156,6 +159,54 @@ final class PlaceResolver {
             settled.add(mention);
         }
         return settled;
+    }
+
+    /**
+     * The mentions with each place qualified by the unit written after it read inside that unit:
+     * "Georgetown, Ky." is the Georgetown of Kentucky, "Perth, Scotland" the Scottish one, and so
+     * is every other mention of the same name in the text (the headline's "Georgetown" too).
+     * Where a dateline's city has no reading inside its unit ("GEORGETOWN, Ky. —" when the
+     * gazetteer holds only Guyana's), it is a town the gazetteer does not hold: its mentions are
+     * dropped and the unit stands. In running text "X, Y" is as often a list ("in Lagos, Rivers
+     * and Oyo"), so there a place with no reading inside Y is left as it was.
+     */
+    static List<Gazetteer.Mention> qualified(List<Gazetteer.Mention> mentions, String text) {
+        Map<String, List<Place>> readings = new HashMap<>(); // by name; an empty list drops the name
+        for (int i = 0; i + 1 < mentions.size(); i++) {
+            Gazetteer.Mention mention = mentions.get(i);
+            Gazetteer.Mention unit = mentions.get(i + 1);
+            if (readings.containsKey(mention.name().normalized())
+                    || !QUALIFIER_SEPARATOR.matcher(text).region(mention.end(), unit.start()).matches()
+                    || unit.places().stream().anyMatch(p -> p.precision() == Precision.CITY)) {
+                continue;
+            }
+            List<Place> inside = mention.places().stream()
+                    .filter(p -> p.precision() == Precision.CITY && unit.places().stream().anyMatch(u -> contains(u, p)))
+                    .toList();
+            if (!inside.isEmpty() || (isDateline(text, mention.start(), mention.end())
+                    && mention.places().stream().allMatch(p -> p.precision() == Precision.CITY))) {
+                readings.put(mention.name().normalized(), inside);
+            }
+        }
+        if (readings.isEmpty()) {
+            return mentions;
+        }
+        List<Gazetteer.Mention> result = new java.util.ArrayList<>(mentions.size());
+        for (Gazetteer.Mention mention : mentions) {
+            List<Place> inside = readings.get(mention.name().normalized());
+            if (inside == null) {
+                result.add(mention);
+            } else if (!inside.isEmpty()) {
+                Gazetteer.Name name = new Gazetteer.Name(mention.name().normalized(), inside, mention.name().weak());
+                result.add(new Gazetteer.Mention(name, mention.start(), mention.end()));
+            }
+        }
+        return result;
+    }
+
+    /** Whether {@code unit} (a region or country) holds {@code place}. */
+    private static boolean contains(Place unit, Place place) {
+        return unit.precision() == Precision.COUNTRY ? unit.country().equals(place.country()) : unit.region().equals(place.region());
     }
 
     /** Regions named by at least one name that means only places in that region. */

@@ -32,6 +32,24 @@ class PlaceResolutionTest {
     }
 
     @Test
+    void shouldReadADatelinesCityInsideTheStateWrittenAfterIt() {
+        ExtractedEvent event = only("Nurses strike at Birmingham hospital",
+                "BIRMINGHAM, Ala. — About 400 nurses at a private hospital walked out on Tuesday over staffing levels.", null);
+
+        assertThat(event.region()).isEqualTo("US-AL");
+        assertThat(event.precision()).isEqualTo(Precision.CITY);
+    }
+
+    @Test
+    void shouldLetTheProvinceStandWhenTheDatelinesTownIsNotInTheGazetteer() {
+        ExtractedEvent event = only("Pulp mill to close, 220 workers laid off",
+                "KITIMAT, B.C. — The town's pulp mill will close in June and lay off its 220 workers, the owner said on Friday.", null);
+
+        assertThat(event.region()).isEqualTo("CA-BC");
+        assertThat(event.precision()).isEqualTo(Precision.REGION);
+    }
+
+    @Test
     void shouldPreferTheTitlesPlaceOverTheReportersCityAndReadARepeatedTitleOnce() {
         String title = "تجمع کارگران شهرداری شهرکرد مقابل شورای شهر";
         ExtractedEvent event = only(title, title + "\nبه گزارش خبرنگار ایلنا از اصفهان، جمعی از کارگران شهرداری شهرکرد "
