@@ -1,6 +1,7 @@
 package io.laborpulse.extract;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.MatchResult;
@@ -46,11 +47,33 @@ public final class NumberReader {
             DIGITS + "[ \\t]*(هزار)?(?:[ \\t]*و[ \\t]*([0-9]+))?[ \\t]*"
                     + "(?:نفر|کارگر|تن از|جویای کار|جوینده کار|جویندگان کار|کارجو|متقاضی کار|کارآموز|نماینده|زن|بازنشسته)");
 
+    /** English nouns for people who take part in or are served by labour events. */
+    private static final String EN_PARTICIPANTS = "(?:[a-z]*workers|employees|people|members|drivers|nurses|doctors|teachers"
+            + "|miners|staff|riders|protesters|demonstrators|strikers|labou?rers|cleaners|collectors|pilots|farmers|artisans"
+            + "|trainees|apprentices|recruits|candidates|graduates|women|men|youths|residents|families|job seekers|jobseekers"
+            + "|pluckers|pickers|growers|dockers|porters|guards|technicians|engineers|firefighters|paramedics|midwives"
+            + "|lecturers|academics|journalists|vendors|hawkers|fishermen|fishers|seafarers|conductors|janitors|carers"
+            + "|caregivers|attendants|clerks|activists|supporters|participants|attendees|delegates|retirees|pensioners"
+            + "|operators|stewards|reps|electricians|plumbers|welders|fitters|mechanics|machinists|carpenters|masons"
+            + "|painters|builders|loaders|cutters|tappers|harvesters|weavers|tailors|bakers)";
     private static final Pattern EN = Pattern.compile(
-            DIGITS + "(?:\\.([0-9]+))?\\s+(?:(thousand|lakh|crore|million)\\s+)?(?:[a-z-]+\\s+)?"
-                    + "(?:[a-z]*workers|employees|people|members|drivers|nurses|doctors|teachers|miners|staff|riders|protesters|demonstrators|strikers|labou?rers|cleaners|collectors|pilots|farmers|artisans|trainees|apprentices|recruits|candidates|graduates|women|men|youths|residents|families|job seekers|jobseekers)"
-                    + "|(?:numbering|totalling|totaling)\\s+(?:around|about|some|nearly|over|more than)?\\s*([0-9][0-9,]*)",
+            DIGITS + "(?:\\.([0-9]+))?\\s+(?:(thousand|lakh|crore|million)\\s+)?(?:[a-z-]+\\s+)?" + EN_PARTICIPANTS
+                    + "|(?:numbering|totalling|totaling)\\s+(?:around|about|some|nearly|over|more than)?\\s*([0-9][0-9,]*)"
+                    // "1,150 of the 1,900 hourly workers walked off": the part that acts
+                    + "|([0-9][0-9,]*)\\s+of\\s+(?:the|its|their)\\s+[0-9][0-9,]*\\s+(?:[a-z-]+\\s+){0,2}" + EN_PARTICIPANTS,
             Pattern.UNICODE_CHARACTER_CLASS);
+    private static final String EN_UNITS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+            + "|fifteen|sixteen|seventeen|eighteen|nineteen";
+    private static final String EN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+    /** Below a hundred in words: "forty-five", "twelve", "sixty". */
+    private static final String EN_BELOW_HUNDRED = "(?:(?:" + EN_TENS + ")(?:[- ](?:" + EN_UNITS + "))?|" + EN_UNITS + ")";
+    /**
+     * A count in words before the people it counts: "Forty-five apprentices", "some two thousand
+     * workers", "three hundred and fifty nurses". Group 1 is the number.
+     */
+    private static final Pattern EN_WORDS = Pattern.compile(
+            "\\b(" + EN_BELOW_HUNDRED + "(?:\\s+hundred(?:\\s+(?:and\\s+)?" + EN_BELOW_HUNDRED + ")?)?(?:\\s+thousand)?)"
+                    + "\\s+(?:[a-z-]+\\s+)?" + EN_PARTICIPANTS + "\\b");
     /** Indian and English multipliers: "25 crore workers" is 250 million. */
     private static final Map<String, Long> EN_MULTIPLIERS = Map.of(
             "thousand", 1_000L, "lakh", 100_000L, "crore", 10_000_000L, "million", 1_000_000L);
@@ -366,6 +389,9 @@ public final class NumberReader {
     private static List<Count> englishCounts(String text) {
         List<Count> counts = new ArrayList<>();
         addCounts(counts, "en", text, EN, (t, i) -> opensDigits(t, i) || t.charAt(i) == 'n' || t.charAt(i) == 't', m -> {
+            if (m.group(5) != null) {
+                return digits(m.group(5));
+            }
             if (m.group(1) == null) {
                 return digits(m.group(4));
             }
@@ -376,7 +402,47 @@ public final class NumberReader {
             return new java.math.BigDecimal(m.group(1).replace(",", "") + fraction)
                     .multiply(java.math.BigDecimal.valueOf(EN_MULTIPLIERS.get(m.group(3)))).longValue();
         });
+        // One person in words is a speaker or a victim, not a crowd: "one worker said".
+        List<Count> inWords = new ArrayList<>();
+        addCounts(inWords, "en", text, EN_WORDS, (t, i) -> i == 0 || !Scripts.isLetter(t.charAt(i - 1)),
+                m -> englishWords(m.group(1)));
+        inWords.removeIf(c -> c.value() < 2);
+        counts.addAll(inWords);
+        counts.sort(java.util.Comparator.comparingInt(Count::start));
         return counts;
+    }
+
+    /** "forty-five" is 45, "two thousand" 2,000, "three hundred and fifty" 350. */
+    static long englishWords(String words) {
+        long total = 0;
+        long group = 0;
+        for (String word : words.split("[\\s-]+")) {
+            switch (word) {
+                case "and" -> { }
+                case "hundred" -> group *= 100;
+                case "thousand" -> {
+                    total += group * 1000;
+                    group = 0;
+                }
+                default -> group += EN_WORD_VALUES.get(word);
+            }
+        }
+        return total + group;
+    }
+
+    private static final Map<String, Integer> EN_WORD_VALUES = englishWordValues();
+
+    private static Map<String, Integer> englishWordValues() {
+        Map<String, Integer> values = new HashMap<>();
+        String[] units = EN_UNITS.split("\\|");
+        for (int i = 0; i < units.length; i++) {
+            values.put(units[i], i + 1);
+        }
+        String[] tens = EN_TENS.split("\\|");
+        for (int i = 0; i < tens.length; i++) {
+            values.put(tens[i], 20 + 10 * i);
+        }
+        return Map.copyOf(values);
     }
 
     /** Adds a count for each match of {@code pattern} that is not a workforce, valued by {@code value}. */

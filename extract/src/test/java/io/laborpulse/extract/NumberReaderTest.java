@@ -37,6 +37,20 @@ class NumberReaderTest {
     }
 
     @Test
+    void shouldReadEnglishCountsWrittenInWords() {
+        assertThat(participants("en", "Thirty-two trainee electricians began their course on Monday")).isEqualTo(32L);
+        assertThat(participants("en", "Some three thousand dock workers marched to the port authority")).isEqualTo(3000L);
+        assertThat(participants("en", "Four hundred and twenty nurses joined the picket")).isEqualTo(420L);
+        assertThat(participants("en", "One worker said the line had stopped")).isNull();
+    }
+
+    @Test
+    void shouldCountThePartOfAWorkforceThatActsAndPeopleNamedByTheirTrade() {
+        assertThat(participants("en", "About 640 of the 2,300 production workers at the mill walked out")).isEqualTo(640L);
+        assertThat(participants("en", "Nearly 900 cane cutters and pickers blocked the sugar mill's gate")).isEqualTo(900L);
+    }
+
+    @Test
     void shouldPassOverAWorkforceSizeToTheCountOfParticipants() {
         assertThat(participants("en", "The plant, which has 3,000 workers, saw 400 workers walk out")).isEqualTo(400L);
         assertThat(participants("zh", "该厂员工总数逾3000人,200多名工人聚集讨薪")).isEqualTo(200L);
