@@ -339,7 +339,8 @@ public final class LaborExtractor implements Extractor {
                 .toList();
         int titleEnd = Math.max(0, doc.titleEnd() - segment.start());
         PlaceResolver.Resolution where = PlaceResolver.resolve(inside, text, titleEnd, doc.prior(), doc.context());
-        if (partOfRoundUp && (where.place() == null || where.place().precision() == Precision.COUNTRY)) {
+        if (partOfRoundUp && (where.place() == null || where.place().precision() == Precision.COUNTRY
+                || (segment.start() == 0 && placedByDatelineOnly(inside, text)))) {
             return Optional.empty();
         }
         ranked = byPrecedence(ranked);
@@ -458,6 +459,20 @@ public final class LaborExtractor implements Extractor {
                 .forEach(reordered::add));
         ranked.stream().filter(e -> !reordered.contains(e)).forEach(reordered::add);
         return reordered;
+    }
+
+    /**
+     * Whether a round-up's lead names no place but the newsroom's ("NEW DELHI — ASHA workers
+     * protest across three states", "الرباط - شهدت عدة مدن مغربية"): it sums up the sections to
+     * come and is no event of its own at the dateline's city.
+     */
+    private static boolean placedByDatelineOnly(List<Gazetteer.Mention> mentions, String text) {
+        List<Gazetteer.Mention> datelines = mentions.stream()
+                .filter(m -> PlaceResolver.isDateline(text, m.start(), m.end()) || PlaceResolver.isArabicNewsroom(text, m.start(), m.end()))
+                .toList();
+        // "delhi" inside "NEW DELHI —" is the dateline too
+        return !datelines.isEmpty() && mentions.stream().allMatch(m -> m.places().stream().allMatch(p -> p.precision() == Precision.COUNTRY)
+                || datelines.stream().anyMatch(d -> d.start() <= m.start() && m.end() <= d.end()));
     }
 
     /**

@@ -30,6 +30,10 @@ final class PlaceResolver {
     /** What follows a wire dateline's city at a line's start: "JOHANNESBURG —", "TRENTON, N.C. (WNCT) —", "CHENNAI:", "CALAMBA CITY —". */
     private static final java.util.regex.Pattern WIRE_DATELINE_END = java.util.regex.Pattern.compile(
             "(?:\\s+city)?(?:,\\s*[\\p{L}.]{2,12}(?:\\s[\\p{L}.]{2,12})?)?\\s*(?:\\([^)\\n]{1,30}\\))?\\s*[—–:-]");
+    /** What follows an Arabic wire story's opening city: "القاهرة - ", "الكويت – ". */
+    private static final java.util.regex.Pattern ARABIC_NEWSROOM_END = java.util.regex.Pattern.compile("\\s+[-–—]\\s");
+    /** What an Arabic newsroom weighs against the places a story names: enough to stand alone. */
+    private static final double NEWSROOM_WEIGHT = 0.25;
     /** What follows the city of a Chinese agency's dateline: "中新网北京11月5日电", "本报兰州讯". */
     private static final java.util.regex.Pattern CHINESE_DATELINE_END =
             java.util.regex.Pattern.compile("(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:电|讯)");
@@ -92,6 +96,9 @@ final class PlaceResolver {
             // elsewhere ("…از اصفهان" over a story the title places in Shahrekord).
             if (isDateline(text, mention.start(), mention.end()) && (titleRegions.isEmpty() || titleRegions.contains(place.region()))) {
                 weight += DATELINE_BONUS;
+            } else if (isArabicNewsroom(text, mention.start(), mention.end()) && mentions.stream()
+                    .noneMatch(other -> other.start() > mention.end() && other.name().equals(mention.name()))) {
+                weight = NEWSROOM_WEIGHT; // unless the story names the city again ("…غربي البصرة")
             }
             if (place.precision() == Precision.COUNTRY) {
                 countryScore.merge(place.country(), weight, Double::sum);
@@ -278,11 +285,23 @@ final class PlaceResolver {
      * writes its dateline. (Further lines that open "Durban: …" are a round-up's items.)
      */
     private static boolean opensLead(String text, int at) {
+        return opensLineAfterHeadline(text, at) && Character.UnicodeScript.of(text.codePointAt(at)) == Character.UnicodeScript.LATIN;
+    }
+
+    private static boolean opensLineAfterHeadline(String text, int at) {
         int headlineEnd = text.indexOf('\n');
-        if (headlineEnd < 0 || headlineEnd >= at || !text.substring(headlineEnd, at).isBlank()) {
-            return false;
-        }
-        return Character.UnicodeScript.of(text.codePointAt(at)) == Character.UnicodeScript.LATIN;
+        return headlineEnd >= 0 && headlineEnd < at && text.substring(headlineEnd, at).isBlank();
+    }
+
+    /**
+     * Whether the mention is the newsroom an Arabic wire story opens with ("القاهرة - عقدت
+     * مديرية العمل بالإسكندرية…"): where the copy was filed, as often as not away from the event,
+     * so it counts for little against a place the story names, unless the story names the city
+     * again (unlike the reporter's city of a Persian dateline, which is mostly where it happened).
+     */
+    static boolean isArabicNewsroom(String text, int start, int end) {
+        return opensLineAfterHeadline(text, start) && Scripts.of(text.codePointAt(start)) == Character.UnicodeScript.ARABIC
+                && ARABIC_NEWSROOM_END.matcher(text).region(end, text.length()).lookingAt();
     }
 
     /** The highest score; on a tie, the one named first. */

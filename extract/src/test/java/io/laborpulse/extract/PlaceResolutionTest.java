@@ -50,6 +50,23 @@ class PlaceResolutionTest {
     }
 
     @Test
+    void shouldNotLetAnArabicWireStorysNewsroomOutvoteThePlaceItReports() {
+        ExtractedEvent event = only("جلسة تفاوض في مصنع للأسمدة",
+                "القاهرة - عقدت مديرية العمل بمحافظة الإسماعيلية أمس جلسة تفاوض بين إدارة مصنع للأسمدة وممثلي العمال.", null);
+
+        assertThat(event.region()).isEqualTo("EG-IS");
+    }
+
+    @Test
+    void shouldKeepAnArabicNewsroomThatTheStoryNamesAgain() {
+        ExtractedEvent event = only("إضراب عمال الموانئ",
+                "العقبة - أضرب نحو 300 عامل في ميناء العقبة عن العمل صباح اليوم للمطالبة بزيادة الأجور، "
+                        + "فيما زار وفد من وزارة العمل في عمان الميناء.", null);
+
+        assertThat(event.region()).isEqualTo("JO-AQ");
+    }
+
+    @Test
     void shouldPreferTheTitlesPlaceOverTheReportersCityAndReadARepeatedTitleOnce() {
         String title = "تجمع کارگران شهرداری شهرکرد مقابل شورای شهر";
         ExtractedEvent event = only(title, title + "\nبه گزارش خبرنگار ایلنا از اصفهان، جمعی از کارگران شهرداری شهرکرد "

@@ -116,6 +116,16 @@ class RoundUpTest {
     }
 
     @Test
+    void shouldTakeALeadPlacedOnlyAtItsDatelineForTheRoundUpsSummary() {
+        List<ExtractedEvent> events = read("Teachers strike in several states\n"
+                + "NEW DELHI — Contract teachers went on strike in several states on Monday over pay.\n"
+                + "In Patna, about 4,000 teachers marched to the education department.\n"
+                + "In Jaipur, teachers boycotted classes at government schools.");
+
+        assertThat(events).extracting(ExtractedEvent::region).containsExactly("IN-BR", "IN-RJ");
+    }
+
+    @Test
     void shouldSplitAChineseParagraphAtClausesThatOpenAtANewPlace() {
         List<ExtractedEvent> events = read("各地工会开展夏送清凉活动\n"
                 + "7月15日，吐鲁番市总工会为850名户外劳动者送去防暑降温物资；同一天，三亚市总工会为环卫工人送去清凉物资；"
