@@ -12,7 +12,7 @@ import java.util.TreeSet;
 
 /**
  * Scores extractions against labels: region accuracy, event-type macro-F1 and per-type F1,
- * participant exact match and round-up recall, per language and overall. Pure: the caller
+ * participant exact match, round-up recall and precision, per language and overall. Pure: the caller
  * reads the labelled set and runs the engine.
  *
  * <p>Rules: an item's reading is its first event (none reads as type {@code NONE}, except that an
@@ -20,7 +20,9 @@ import java.util.TreeSet;
  * event in it: nothing is counted either way, and it then has no region to score). Region
  * accuracy counts items whose label names a region and that are not round-ups. Participants
  * count where the label states a number. A round-up's labelled events are recalled by
- * predicted events of the same region and type, each used once. The single-story share guards
+ * predicted events of the same region and type, each used once; round-up precision is the share
+ * of the events read from round-ups that recall one, so splitting too eagerly shows. The
+ * single-story share guards
  * round-up splitting from the other side: the items that are not round-ups read as at most one event.
  */
 public final class Evaluation {
@@ -42,7 +44,8 @@ public final class Evaluation {
     /** Figures of one language (or of {@link #ALL}); a ratio is NaN where nothing was there to count. */
     public record Scores(int items, double regionAccuracy, int regionItems, double typeMacroF1,
             Map<String, Double> typeF1, double participantExactMatch, int participantItems,
-            double roundUpRecall, int roundUpEvents, double singleStoryShare, int singleStories) {
+            double roundUpRecall, int roundUpEvents, double roundUpPrecision, int roundUpRead,
+            double singleStoryShare, int singleStories) {
     }
 
     private Evaluation() {
@@ -65,7 +68,7 @@ public final class Evaluation {
 
     /** How one item was read, judged by the rules above; {@code null} where a figure does not count the item. */
     private record Judgement(Gold item, String type, ExtractedEvent first, Boolean regionHit, Boolean participantsHit,
-            List<GoldEvent> roundUpMissed) {
+            List<GoldEvent> roundUpMissed, int roundUpRead) {
     }
 
     private static Judgement judge(Gold item, Map<String, Extraction> predicted) {
@@ -89,7 +92,7 @@ public final class Evaluation {
                 unused.remove(match);
             }
         }
-        return new Judgement(item, type, first, regionHit, participantsHit, missed);
+        return new Judgement(item, type, first, regionHit, participantsHit, missed, item.events().isEmpty() ? 0 : events.size());
     }
 
     /** Every departure from the labels, item by item, for tuning on a development set. */
@@ -126,6 +129,7 @@ public final class Evaluation {
         int singleStories = 0;
         int readAsOne = 0;
         int roundUpHits = 0;
+        int roundUpRead = 0;
         Map<String, int[]> confusion = new HashMap<>(); // type -> {true positives, predicted, gold}
         for (Gold item : items) {
             Judgement j = judge(item, predicted);
@@ -148,6 +152,7 @@ public final class Evaluation {
             }
             roundUpEvents += item.events().size();
             roundUpHits += item.events().size() - j.roundUpMissed().size();
+            roundUpRead += j.roundUpRead();
         }
         Map<String, Double> f1 = new TreeMap<>();
         Set<String> goldTypes = new TreeSet<>();
@@ -161,7 +166,7 @@ public final class Evaluation {
         double macro = goldTypes.stream().mapToDouble(f1::get).average().orElse(Double.NaN);
         return new Scores(items.size(), ratio(regionHits, regionItems), regionItems, macro, f1,
                 ratio(participantHits, participantItems), participantItems, ratio(roundUpHits, roundUpEvents), roundUpEvents,
-                ratio(readAsOne, singleStories), singleStories);
+                ratio(roundUpHits, roundUpRead), roundUpRead, ratio(readAsOne, singleStories), singleStories);
     }
 
     private static double ratio(int hits, int total) {

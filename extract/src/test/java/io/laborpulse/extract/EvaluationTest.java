@@ -51,8 +51,25 @@ class EvaluationTest {
 
         assertThat(all.roundUpEvents()).isEqualTo(3);
         assertThat(all.roundUpRecall()).isCloseTo(2 / 3.0, within(1e-9));
+        assertThat(all.roundUpRead()).isEqualTo(2);
+        assertThat(all.roundUpPrecision()).isEqualTo(1.0);
         assertThat(all.regionItems()).isZero();
         assertThat(all.regionAccuracy()).isNaN();
+    }
+
+    @Test
+    void shouldCountRoundUpEventsThatRecallNothingAgainstPrecision() {
+        List<Evaluation.Gold> gold = List.of(new Evaluation.Gold("en-r", "en", null, "STRIKE", null, List.of(
+                new Evaluation.GoldEvent("IN-BR", "STRIKE"), new Evaluation.GoldEvent("IN-RJ", "STRIKE"))));
+        Map<String, Extraction> predicted = Map.of("en-r", new Extraction("en", List.of(
+                event("IN-DL", EventType.STRIKE, null), event("IN-BR", EventType.STRIKE, null),
+                event("IN-RJ", EventType.PROTEST, null))));
+
+        Evaluation.Scores all = Evaluation.score(gold, predicted).get(Evaluation.ALL);
+
+        assertThat(all.roundUpRecall()).isCloseTo(0.5, within(1e-9));
+        assertThat(all.roundUpRead()).isEqualTo(3);
+        assertThat(all.roundUpPrecision()).isCloseTo(1 / 3.0, within(1e-9));
     }
 
     @Test

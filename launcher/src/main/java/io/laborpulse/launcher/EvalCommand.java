@@ -130,12 +130,13 @@ final class EvalCommand implements Callable<Integer> {
     static String report(String name, Map<String, Evaluation.Scores> scores) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%s (%d items)%n", name, scores.get(Evaluation.ALL).items()));
-        out.append(String.format(Locale.ROOT, "  %-5s %5s  %-15s %-10s %-18s %-18s %-16s%n",
-                "lang", "items", "region acc (n)", "type mF1", "participants (n)", "round-up rec (n)", "one story=1 (n)"));
-        scores.forEach((lang, s) -> out.append(String.format(Locale.ROOT, "  %-5s %5d  %-15s %-10s %-18s %-18s %-16s%n",
+        out.append(String.format(Locale.ROOT, "  %-5s %5s  %-15s %-10s %-18s %-18s %-19s %-16s%n",
+                "lang", "items", "region acc (n)", "type mF1", "participants (n)", "round-up rec (n)", "round-up prec (n)",
+                "one story=1 (n)"));
+        scores.forEach((lang, s) -> out.append(String.format(Locale.ROOT, "  %-5s %5d  %-15s %-10s %-18s %-18s %-19s %-16s%n",
                 lang, s.items(), figure(s.regionAccuracy(), s.regionItems()), figure(s.typeMacroF1(), -1),
                 figure(s.participantExactMatch(), s.participantItems()), figure(s.roundUpRecall(), s.roundUpEvents()),
-                figure(s.singleStoryShare(), s.singleStories()))));
+                figure(s.roundUpPrecision(), s.roundUpRead()), figure(s.singleStoryShare(), s.singleStories()))));
         out.append("  per-type F1 (all): ").append(scores.get(Evaluation.ALL).typeF1().entrySet().stream()
                 .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.2f", e.getValue()))
                 .collect(Collectors.joining(", "))).append(System.lineSeparator());
