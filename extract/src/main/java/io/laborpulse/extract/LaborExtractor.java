@@ -444,7 +444,8 @@ public final class LaborExtractor implements Extractor {
      * inquiry or a visit after an accident is its sequel. So types with a clear score go first in
      * this order, whatever the rest scores: a strike (a protest during a strike is part of it),
      * a protest, then an accident; the others follow by score and stay as secondary types. A type
-     * mentioned only in passing (below the share a secondary type needs) does not lead. When
+     * mentioned only in passing (below the share a secondary type needs) does not lead, unless
+     * what leads is a grievance, which an action with a clear cue always goes before. When
      * OTHER leads on its own cues (a ceremony, a film, a novel), a strike the text names is its
      * subject, not an event: the ranking stands.
      */
@@ -453,7 +454,9 @@ public final class LaborExtractor implements Extractor {
             return ranked;
         }
         List<Map.Entry<EventType, Integer>> reordered = new ArrayList<>(ranked.size());
-        double secondaryFloor = ranked.isEmpty() ? 0 : ranked.get(0).getValue() * SECONDARY_SHARE;
+        // A grievance told at length ("讨薪…被拖欠工资…") does not make the action a passing mention.
+        double secondaryFloor = ranked.isEmpty() || GRIEVANCES.contains(ranked.get(0).getKey())
+                ? 0 : ranked.get(0).getValue() * SECONDARY_SHARE;
         PRECEDENCE.forEach(lead -> ranked.stream()
                 .filter(e -> e.getKey() == lead.type() && e.getValue() >= lead.floor() && e.getValue() >= secondaryFloor)
                 .forEach(reordered::add));

@@ -47,6 +47,12 @@ class EventTypeTest {
     }
 
     @Test
+    void shouldPutWorkersActingBeforeTheArrearsTheyActOverHoweverLongTheArrearsAreTold() {
+        assertThat(typeOf("农民工讨薪", "一工地三十余名农民工拉横幅讨薪，称被拖欠工资近一年，欠薪总额逾八十万元。"))
+                .isEqualTo(EventType.PROTEST);
+    }
+
+    @Test
     void shouldCountACueInsideALongerCueOfTheSameMentionOnce() {
         Lexicon lexicon = Lexicon.loadDefault();
 
