@@ -404,12 +404,21 @@ public final class NumberReader {
         });
         // One person in words is a speaker or a victim, not a crowd: "one worker said".
         List<Count> inWords = new ArrayList<>();
-        addCounts(inWords, "en", text, EN_WORDS, (t, i) -> i == 0 || !Scripts.isLetter(t.charAt(i - 1)),
-                m -> englishWords(m.group(1)));
+        addCounts(inWords, "en", text, EN_WORDS, NumberReader::opensEnglishNumberWord, m -> englishWords(m.group(1)));
         inWords.removeIf(c -> c.value() < 2);
         counts.addAll(inWords);
         counts.sort(java.util.Comparator.comparingInt(Count::start));
         return counts;
+    }
+
+    /** The first two letters of the English number words: where a count in words may start. */
+    private static final java.util.Set<String> EN_WORD_OPENINGS = java.util.Arrays.stream((EN_UNITS + "|" + EN_TENS).split("\\|"))
+            .map(word -> word.substring(0, 2)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /** A word's start whose first two letters open an English number word ("tw", "fo", "el"). */
+    private static boolean opensEnglishNumberWord(String text, int i) {
+        return "otfsen".indexOf(text.charAt(i)) >= 0 && (i == 0 || !Scripts.isLetter(text.charAt(i - 1)))
+                && i + 2 <= text.length() && EN_WORD_OPENINGS.contains(text.substring(i, i + 2));
     }
 
     /** "forty-five" is 45, "two thousand" 2,000, "three hundred and fifty" 350. */

@@ -51,6 +51,8 @@ final class RoundUpSections {
      * join "and in" to the last clause with a space only ("…أمام البوابة وفي كفر الدوار نظم…").
      */
     private static final List<String> BARE_CLAUSE_OPENERS = normalised("وفي ", "ففي ", "بينما ", "و در ");
+    private static final String BARE_OPENER_FIRSTS = BARE_CLAUSE_OPENERS.stream()
+            .map(opener -> opener.substring(0, 1)).distinct().collect(java.util.stream.Collectors.joining());
     /**
      * Words by which a title or lead says its news comes from several places without naming them
      * all ("in several cities", "في عدة محافظات", "در چند شهر", "多地"), in normalised form.
@@ -249,7 +251,15 @@ final class RoundUpSections {
     }
 
     private static boolean opensBareClause(String text, int at) {
-        return BARE_CLAUSE_OPENERS.stream().anyMatch(opener -> text.startsWith(opener, at));
+        if (at >= text.length() || BARE_OPENER_FIRSTS.indexOf(text.charAt(at)) < 0) {
+            return false; // asked at every space: most spaces are followed by no opener's first letter
+        }
+        for (String opener : BARE_CLAUSE_OPENERS) {
+            if (text.startsWith(opener, at)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean opensClause(String text, int at) {
