@@ -54,6 +54,10 @@ const NPM = {
     version: '1.0.1',
     integrity: 'sha512-7+IpyBRtbHvTWXjdZxjxyaafdggIvA3IpNf2W3ZRe+ok3UyE32Qb8PCb4fKKPdZCCjoAk358yQZWywAimw8KCw==',
   },
+  '@dzcode-io/leblad': {
+    version: '1.0.3',
+    integrity: 'sha512-dx29qcmBxrwRjX2LDt6GblLHj72CZcKfimQYwy7ajcBWcKO7WcbJRRXoLts+udWLY9K9i+nFirCqpbIK0IBBxg==',
+  },
   'us-atlas': {
     version: '3.0.1',
     integrity: 'sha512-wEIZCq0ImPvGblTd8gZMqNNCPkQshugMUG/8nkSWXb02+XqNFREg9atHOKP9w6prLZTpqcLhSvdBW81MkV3/0Q==',
@@ -73,10 +77,12 @@ const DEBIAN_FILES = {
   '/usr/share/locale/en/LC_MESSAGES/iso_3166-2.mo': 'bb21dce4b513ed1628a50a8d9ad1a5b237381db4dd7f3a032449cdfaef60ac30',
   '/usr/share/hunspell/ar.dic': '7aeb0346703918e1702f18e0278021c4d1fe799acea84d676c29eb0a869bad51',
   '/usr/share/unicode/cldr/common/subdivisions/en.xml': 'c4db5117a693837c417b99c8f3a2562ca15e85c7999f805549789b8d2f6c7739',
+  '/usr/share/unicode/cldr/common/subdivisions/ar.xml': 'cd5b00e26a45dff0a10c368fccb19bcf591b30dabdfa515d08826bd5c8953f87',
 };
 const DEBIAN_PACKAGE_OF = {
   '/usr/share/hunspell/ar.dic': 'hunspell-ar (version 3.2-1.2)',
   '/usr/share/unicode/cldr/common/subdivisions/en.xml': 'unicode-cldr-core (version 41-0.1)',
+  '/usr/share/unicode/cldr/common/subdivisions/ar.xml': 'unicode-cldr-core (version 41-0.1)',
 };
 
 function sha(algorithm, bytes, encoding) {
@@ -98,8 +104,10 @@ function debianFile(path) {
 /** Fetches NAME@VERSION with npm pack into the cache, checks its integrity, unpacks it; returns the package folder. */
 function npmPackage(name) {
   const { version, integrity } = NPM[name];
-  const tarball = join(CACHE, `${name}-${version}.tgz`);
-  const folder = join(CACHE, `${name}-${version}`);
+  // npm pack names a scoped package's tarball without the @ and with - for / (dzcode-io-leblad-1.0.3.tgz).
+  const file = name.replace(/^@/, '').replace('/', '-');
+  const tarball = join(CACHE, `${file}-${version}.tgz`);
+  const folder = join(CACHE, `${file}-${version}`);
   mkdirSync(CACHE, { recursive: true });
   if (!existsSync(tarball)) {
     execFileSync('npm', ['pack', `${name}@${version}`, '--pack-destination', CACHE, '--silent'],
@@ -568,6 +576,41 @@ function readCldrSubdivisions(bytes) {
 }
 const CLDR_EN_SUBDIVISIONS = readCldrSubdivisions(debianFile('/usr/share/unicode/cldr/common/subdivisions/en.xml'));
 const cldrEnglish = (isoCode) => CLDR_EN_SUBDIVISIONS.get(isoCode.toLowerCase().replace('-', ''));
+const CLDR_AR_SUBDIVISIONS = readCldrSubdivisions(debianFile('/usr/share/unicode/cldr/common/subdivisions/ar.xml'));
+
+/** The members of the Arab League, whose units CLDR's Arabic names are taken for. */
+const ARAB_COUNTRIES = new Set(['AE', 'BH', 'DJ', 'DZ', 'EG', 'IQ', 'JO', 'KM', 'KW', 'LB', 'LY', 'MA', 'MR', 'OM', 'PS',
+  'QA', 'SA', 'SD', 'SO', 'SY', 'TN', 'YE']);
+
+/** Words of kind that open an Arabic unit's name: ولاية تيزي وزو is also تيزي وزو, إقليم تيزنيت also تيزنيت. */
+const ARABIC_UNIT_WORDS = /^(ولاية|محافظة|إقليم|اقليم|منطقة|عمالة|جهة|مقاطعة|إمارة|بلدية|لواء|قضاء|مديرية|شعبية|مركز) /;
+
+/**
+ * CLDR's Arabic names of an ISO unit of an Arab country, with and without their word of kind,
+ * only where CLDR's English name for the same code reads as the unit's ISO name: CLDR 41 still
+ * keys Morocco's regions by the numbers of before 2015 (ma02 is Gharb-Chrarda-Béni Hssen, not
+ * L'Oriental), so a code whose names disagree is skipped rather than moved.
+ */
+function cldrArabicNames(s) {
+  const id = s.code.toLowerCase().replace('-', '');
+  const arabic = CLDR_AR_SUBDIVISIONS.get(id);
+  const english = CLDR_EN_SUBDIVISIONS.get(id);
+  if (!arabic || !english || !/\p{Script=Arabic}/u.test(arabic)) {
+    return [];
+  }
+  const cldr = isoNames(english).map((n) => adminForm(n));
+  const iso = [...isoNames(s.name), ...(EN2.get(s.name) ? isoNames(EN2.get(s.name)) : [])].map((n) => adminForm(n));
+  const agree = cldr.some((f) => iso.some((g) => f.key === g.key || adminWordsWithin(f.words, g.words) || adminKeysNear(f.key, g.key)));
+  if (!agree) {
+    return [];
+  }
+  const names = [arabic.replace(/\s+/g, ' ').trim()];
+  const bare = names[0].replace(ARABIC_UNIT_WORDS, '');
+  if (bare !== names[0] && letters(bare) >= 3) {
+    names.push(bare);
+  }
+  return names;
+}
 
 /** Every country's names in English and Chinese, as keys: a subdivision name equal to one is marked ~. */
 const COUNTRY_NAMES = new Set();
@@ -584,7 +627,17 @@ for (const c of ISO1) {
 
 const ISO_BY_CODE = new Map(ISO2.map((s) => [s.code, s]));
 
+/**
+ * Parents that iso-codes 4.15 gets wrong: Morocco's Chtouka-Aït Baha province (seat Biougra) lies
+ * in Souss-Massa, not Casablanca-Settat, and Nouaceur province (Mohammed V airport) in
+ * Casablanca-Settat, not Rabat-Salé-Kénitra (decree 2-15-40 of 2015 fixing the regions).
+ */
+const PARENT_ERRATA = { 'MA-CHT': 'MA-09', 'MA-NOU': 'MA-06' };
+
 function parentCode(s) {
+  if (PARENT_ERRATA[s.code]) {
+    return PARENT_ERRATA[s.code];
+  }
   if (!s.parent) {
     return null;
   }
@@ -700,6 +753,9 @@ function worldRows() {
       row.addLatin(n, COUNTRY_NAMES.has(key(fold(n))));
     }
     addForeignChinese(row, ZH2.get(s.name));
+    if (ARAB_COUNTRIES.has(country)) {
+      cldrArabicNames(s).forEach((n) => row.add(n, arabicScriptIsCommon(n)));
+    }
     names.forEach((n) => WORLD_LATIN_KEYS.add(key(fold(n))));
     rows.push(row);
   }
@@ -981,9 +1037,61 @@ function townNameIsRisky(name, country) {
   return latinIsRisky(name) || words.every((w) => PERSON_LIKE.has(w) || ENGLISH_FREQUENT.has(w) || ENGLISH.has(w) || ENGLISH_CONNECTORS.has(w));
 }
 
-/** A GeoNames name without the modifier apostrophes of a romanisation (Chiat’ura, Chiatura), as English writes it. */
+/**
+ * Whether a one-word Arabic name reads as a word once its article and feminine ending are taken
+ * off (المدنية "civil", as in الوقاية المدنية; السبع "the seven", as in عين السبع): the
+ * dictionary lists stems, and a commune is too small for such a name to be worth its false readings.
+ */
+function arabicWordLike(name) {
+  const k = key(name);
+  if (k.includes(' ')) {
+    return false;
+  }
+  const bare = k.replace(/^ال(?=..)/, '');
+  const forms = [bare, bare.replace(/ه$/, ''), bare.replace(/یه$/, 'ی'), bare.replace(/ات$/, '')];
+  return forms.some((f) => letters(f) >= 2 && (ARABIC_WORDS.has(f) || ARABIC_FREQUENT.has(f) || ARABIC_FREQUENT.has(`ال${f}`)));
+}
+
+/**
+ * Algeria's communes (baladiyat, 1,550 in leblad) in their 48 wilayas, with their Arabic names, from
+ * leblad's WilayaList.json: a commune whose French name is a GeoNames town's in the same wilaya
+ * gives that town its Arabic name (Tizi Ouzou, تيزي وزو); the others are rows of their own
+ * (DZ-16/c1623, Bab Ezzouar, باب الزوار). Like a town's, a commune's name that is also a
+ * common word is left out (الحمامات "the baths", المرسى "the harbour", arabicWordLike), and so
+ * is, by the caller, one that a place elsewhere has. The wilaya numbers are ISO's (DZ-15 is Tizi Ouzou).
+ */
+function algeriaCommuneRows(placeRows) {
+  const wilayas = JSON.parse(readFileSync(join(npmPackage('@dzcode-io/leblad'), 'data/WilayaList.json'), 'utf8'));
+  const latinKey = (n) => fold(n).toLowerCase().replace(/[^a-z]/g, '');
+  const towns = new Map(placeRows.filter((r) => r.country === 'DZ').map((r) => [`${r.region} ${latinKey(r.english)}`, r]));
+  const rows = [];
+  for (const w of wilayas) {
+    const region = `DZ-${String(w.mattricule).padStart(2, '0')}`;
+    const iso = ISO_BY_CODE.get(region);
+    if (!iso || editDistance(latinKey(iso.name), latinKey(w.name)) > 2) {
+      fail(`leblad wilaya ${w.mattricule} ${w.name} is not ISO's ${region} ${iso?.name}`);
+    }
+    for (const daira of w.dairats ?? []) {
+      for (const commune of daira.baladyiats ?? []) {
+        const french = commune.name.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (c) => c.toUpperCase());
+        let row = towns.get(`${region} ${latinKey(french)}`);
+        if (!row) {
+          row = new Row(`${region}/c${commune.code}`, 'DZ', 'CITY', region, french);
+          rows.push(row);
+        }
+        const arabic = (commune.name_ar ?? '').replace(/\u0640/g, '').replace(/\s+/g, ' ').trim();
+        if (/\p{Script=Arabic}/u.test(arabic) && !arabicScriptIsCommon(arabic) && !arabicWordLike(arabic)) {
+          row.add(arabic);
+        }
+      }
+    }
+  }
+  return rows;
+}
+
+/** A GeoNames name without the modifier apostrophes of a romanisation (Chiat’ura, Chiatura), as English writes it; not an elision (L’Arbaa) or a possessive (Cox’s). */
 function withoutModifierApostrophes(name) {
-  return name.replace(/(?<=\p{L})[’ʼʻ](?=\p{L})(?!s\b)/gu, '');
+  return name.replace(/(?<=\p{L})[’ʼʻ](?=\p{Ll})(?!s\b)/gu, '');
 }
 
 /**
@@ -1030,16 +1138,24 @@ function worldCityRows(firstLevelIds, otherRows) {
     }
     (town ? townRows : cityRows).push(row);
   }
-  // What the larger places hold, a town leaves to them.
-  const taken = new Set(COUNTRY_NAMES);
+  // What the larger places hold, a town leaves to them, unless they all lie in its own region.
+  const taken = new Map();
+  const take = (k, region) => taken.set(k, (taken.get(k) ?? new Set()).add(region));
+  COUNTRY_NAMES.forEach((k) => take(k, null));
   for (const r of [...otherRows, ...cityRows]) {
-    r.names.forEach((n) => taken.add(key(fold(n))));
+    r.names.forEach((n) => take(key(fold(n)), r.region));
   }
   for (const file of ['world-curated.tsv', 'iran-curated.tsv', 'china-curated.tsv']) {
-    readCurated(file).forEach((r) => r.names.forEach((k) => taken.add(key(fold(k)))));
+    readCurated(file).forEach((r) => r.names.forEach((k) => take(key(fold(k)), r.level === 'COUNTRY' ? null : r.region)));
   }
+  const elsewhere = (n, region) => [...(taken.get(key(fold(n))) ?? [])].some((r) => r !== region);
+  townRows.push(...algeriaCommuneRows([...cityRows, ...townRows]));
   for (const row of townRows) {
-    row.names = row.names.filter((n) => !taken.has(key(fold(n))));
+    row.names = row.names.filter((n) => !elsewhere(n, row.region));
+  }
+  // A city's Arabic name can only be a commune's (Tizi Ouzou): it goes by the same rule.
+  for (const row of cityRows) {
+    row.names = row.names.filter((n) => !/\p{Script=Arabic}/u.test(n) || !elsewhere(n, row.region));
   }
   const rows = [...cityRows, ...townRows].filter((row) => row.names.length > 0);
   if (process.env.GAZ_DEBUG) {
