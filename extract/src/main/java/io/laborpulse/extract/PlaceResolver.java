@@ -42,6 +42,9 @@ final class PlaceResolver {
      * are…", "whether it is here in Colorado or elsewhere"): law firms' and agencies' blogs name
      * their own state so, around a story from another one. Places in such a sentence do not vote.
      */
+    /** What follows a place's name in the name of an industrial zone there, in Chinese. */
+    private static final List<String> ZONE_SUFFIXES = List.of("经济技术开发区", "经济开发区", "开发区", "高新区", "高新技术产业开发区",
+            "工业园", "经开区", "保税区");
     /** Between a place and the region or country that qualifies it: a comma ("Georgetown, Ky."). */
     private static final java.util.regex.Pattern QUALIFIER_SEPARATOR = java.util.regex.Pattern.compile(",\\s*");
     private static final List<String> GENERAL_STATEMENT_CUES = List.of("elsewhere", "anywhere else", "here in ");
@@ -140,7 +143,7 @@ final class PlaceResolver {
      * places lies there is left as it was, for the resolver.
      */
     static List<Gazetteer.Mention> settle(List<Gazetteer.Mention> mentions, String text, String priorCountry) {
-        mentions = qualified(mentions, text);
+        mentions = confirmed(qualified(mentions, text), text);
         Set<String> countries = new HashSet<>();
         for (Gazetteer.Mention mention : mentions) {
             // A single-meaning region or city names its country, and so does the country's name.
@@ -206,6 +209,23 @@ final class PlaceResolver {
             } else if (!inside.isEmpty()) {
                 Gazetteer.Name name = new Gazetteer.Name(mention.name().normalized(), inside, mention.name().weak());
                 result.add(new Gazetteer.Mention(name, mention.start(), mention.end()));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The mentions with a name that is also a common word taken as a place where an industrial
+     * zone's name follows it ("昆山经济技术开发区", "苏州工业园区"): the word is then not a word.
+     */
+    static List<Gazetteer.Mention> confirmed(List<Gazetteer.Mention> mentions, String text) {
+        List<Gazetteer.Mention> result = new java.util.ArrayList<>(mentions.size());
+        for (Gazetteer.Mention mention : mentions) {
+            if (mention.name().weak() && ZONE_SUFFIXES.stream().anyMatch(suffix -> text.startsWith(suffix, mention.end()))) {
+                Gazetteer.Name name = new Gazetteer.Name(mention.name().normalized(), mention.places(), false);
+                result.add(new Gazetteer.Mention(name, mention.start(), mention.end()));
+            } else {
+                result.add(mention);
             }
         }
         return result;

@@ -67,6 +67,13 @@ class PlaceResolutionTest {
     }
 
     @Test
+    void shouldTakeANameThatIsAlsoAWordAsThePlaceWhenAnIndustrialZoneIsNamedAfterIt() {
+        ExtractedEvent event = only(null, "昆山经济技术开发区一家电子企业召开工资集体协商会议，劳资双方达成一致。", null);
+
+        assertThat(event.region()).isEqualTo("CN-JS");
+    }
+
+    @Test
     void shouldPreferTheTitlesPlaceOverTheReportersCityAndReadARepeatedTitleOnce() {
         String title = "تجمع کارگران شهرداری شهرکرد مقابل شورای شهر";
         ExtractedEvent event = only(title, title + "\nبه گزارش خبرنگار ایلنا از اصفهان، جمعی از کارگران شهرداری شهرکرد "
