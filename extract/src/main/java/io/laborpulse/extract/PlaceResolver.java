@@ -45,6 +45,15 @@ final class PlaceResolver {
     /** What follows a place's name in the name of an industrial zone there, in Chinese. */
     private static final List<String> ZONE_SUFFIXES = List.of("经济技术开发区", "经济开发区", "开发区", "高新区", "高新技术产业开发区",
             "工业园", "经开区", "保税区");
+    /**
+     * The reporter named before the city reported from ("خبرنگار ما از اقلید", "مراسلنا في");
+     * Chinese datelines are left out: a correspondent's name follows 通讯员 there, not a place.
+     */
+    private static final List<String> REPORTER_CUES = List.of("خبرنگار", "مراسل");
+    /** Offices of local government and factories named after their town, before the town's name (normalised). */
+    private static final List<String> LOCAL_OFFICES = java.util.stream.Stream.of("فرماندار ", "فرمانداری ", "شهردار ",
+            "شهرداری ", "بخشدار ", "دادستان ", "اداره کار ", "کارخانه قند ", "محافظ ", "محافظة ", "ولاية ", "بلدية ",
+            "city of ", "town of ").map(TextNormalizer::normalize).toList();
     /** Between a place and the region or country that qualifies it: a comma ("Georgetown, Ky."). */
     private static final java.util.regex.Pattern QUALIFIER_SEPARATOR = java.util.regex.Pattern.compile(",\\s*");
     private static final List<String> GENERAL_STATEMENT_CUES = List.of("elsewhere", "anywhere else", "here in ");
@@ -215,13 +224,17 @@ final class PlaceResolver {
     }
 
     /**
-     * The mentions with a name that is also a common word taken as a place where an industrial
-     * zone's name follows it ("昆山经济技术开发区", "苏州工业园区"): the word is then not a word.
+     * The mentions with a name that is also a common word taken as a place where its setting
+     * says so: an industrial zone's name follows it ("昆山经济技术开发区"), an office of local
+     * government or a town's factory precedes it ("فرماندار نقده", "کارخانه قند اقلید"), or it is
+     * the reporter's city ("به گزارش خبرنگار ما از اقلید"). The word is then not a word.
      */
     static List<Gazetteer.Mention> confirmed(List<Gazetteer.Mention> mentions, String text) {
         List<Gazetteer.Mention> result = new java.util.ArrayList<>(mentions.size());
         for (Gazetteer.Mention mention : mentions) {
-            if (mention.name().weak() && ZONE_SUFFIXES.stream().anyMatch(suffix -> text.startsWith(suffix, mention.end()))) {
+            if (mention.name().weak() && (ZONE_SUFFIXES.stream().anyMatch(suffix -> text.startsWith(suffix, mention.end()))
+                    || LOCAL_OFFICES.stream().anyMatch(office -> text.startsWith(office, mention.start() - office.length()))
+                    || REPORTER_CUES.stream().anyMatch(text.substring(Math.max(0, mention.start() - DATELINE_WINDOW), mention.start())::contains))) {
                 Gazetteer.Name name = new Gazetteer.Name(mention.name().normalized(), mention.places(), false);
                 result.add(new Gazetteer.Mention(name, mention.start(), mention.end()));
             } else {

@@ -74,6 +74,15 @@ class PlaceResolutionTest {
     }
 
     @Test
+    void shouldTakeAPersianTownNameThatIsAlsoAWordAsThePlaceWhereItsGovernorOrReporterIsNamed() {
+        ExtractedEvent governor = only(null, "کارگران کارخانه آجر در اعتراض به حقوق معوقه مقابل دفتر فرماندار میانه تجمع کردند.", null);
+        ExtractedEvent reporter = only(null, "به گزارش خبرنگار ما از میانه، کارگران کارخانه آجر در اعتراض به حقوق معوقه تجمع کردند.", null);
+
+        assertThat(governor.region()).isEqualTo("IR-03");
+        assertThat(reporter.region()).isEqualTo("IR-03");
+    }
+
+    @Test
     void shouldPreferTheTitlesPlaceOverTheReportersCityAndReadARepeatedTitleOnce() {
         String title = "تجمع کارگران شهرداری شهرکرد مقابل شورای شهر";
         ExtractedEvent event = only(title, title + "\nبه گزارش خبرنگار ایلنا از اصفهان، جمعی از کارگران شهرداری شهرکرد "
