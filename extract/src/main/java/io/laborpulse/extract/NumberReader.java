@@ -28,7 +28,7 @@ public final class NumberReader {
 
     /** Vague amounts are no count: "数十名", "几百名", "上百名" (the look-behind), and "十余名" (below). */
     private static final Pattern ZH = Pattern.compile(
-            "(?<![0-9:/.数几上])(?<![0-9],)([0-9][0-9,]*(?:\\.[0-9]+)?万|[0-9][0-9,]*|[零一二两三四五六七八九十百千万]+)\\s*(余|多)?\\s*(?:名|人|位)"
+            "(?<![0-9:/.数几上])(?<![0-9],)([0-9][0-9,]*(?:\\.[0-9]+)?[万千]|[0-9][0-9,]*|[零一二两三四五六七八九十百千万]+)\\s*(余|多)?\\s*(?:名|人|位)"
                     + "(?!次|民币)(?=(.{0,6}))");
     private static final List<String> ZH_STAFF = List.of("医务", "医护", "志愿者", "工作人员", "专家", "干部");
     /** "劳资双方各6名代表": each of the two sides sends that many, so twice the count take part. */
@@ -699,9 +699,9 @@ public final class NumberReader {
     }
 
     static Long parseChineseOrDigits(String text) {
-        if (Character.isDigit(text.charAt(0)) && text.endsWith("万")) { // "1.5万名": digits in ten thousands
+        if (Character.isDigit(text.charAt(0)) && (text.endsWith("万") || text.endsWith("千"))) { // "1.5万名", "2千多名"
             return new java.math.BigDecimal(text.substring(0, text.length() - 1).replace(",", ""))
-                    .multiply(java.math.BigDecimal.valueOf(10_000)).longValue();
+                    .multiply(java.math.BigDecimal.valueOf(text.endsWith("万") ? 10_000 : 1_000)).longValue();
         }
         if (Character.isDigit(text.charAt(0))) {
             return digits(text);

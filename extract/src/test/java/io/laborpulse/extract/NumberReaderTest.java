@@ -16,6 +16,7 @@ class NumberReaderTest {
         assertThat(participants("zh", "组织1,425名网约送餐员体检")).isEqualTo(1425L);
         assertThat(participants("zh", "两千名职工参加")).isEqualTo(2000L);
         assertThat(participants("zh", "三百五十名快递员")).isEqualTo(350L);
+        assertThat(participants("zh", "吸引求职者3千多名，现场达成意向900余人")).isEqualTo(3000L);
     }
 
     @Test
