@@ -103,7 +103,7 @@ class LaborTopologyTest {
 
     @Test
     void shouldReadAReportedEventWithAnUnknownLabelAsOtherAndAnUnknownPlaceAsZZ() {
-        t.reportedEvents.pipeInput("t-3", reported("t-3", "something else", "Atlantis", null), START);
+        t.reportedEvents.pipeInput("t-3", reported("t-3", "something else", "Zyxwvut Flats", null), START);
 
         KeyValue<String, LaborEvent> event = t.events.readKeyValue();
         assertThat(event.key).isEqualTo(RegionKeys.UNKNOWN);
