@@ -388,7 +388,7 @@ public final class NumberReader {
 
     private static List<Count> englishCounts(String text) {
         List<Count> counts = new ArrayList<>();
-        addCounts(counts, "en", text, EN, (t, i) -> opensDigits(t, i) || t.charAt(i) == 'n' || t.charAt(i) == 't', m -> {
+        addCounts(counts, "en", text, EN, (t, i) -> opensDigits(t, i) || t.startsWith("numbering", i) || t.startsWith("total", i), m -> {
             if (m.group(5) != null) {
                 return digits(m.group(5));
             }
