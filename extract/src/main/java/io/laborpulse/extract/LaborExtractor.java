@@ -111,7 +111,7 @@ public final class LaborExtractor implements Extractor {
         int titleEnd = title.isEmpty() ? 0 : firstFrom(normalized, title.length());
         String prior = priorCountry(doc.countryHint(), lang);
         Lexicon.Hits cues = lexicon.find(lang, text);
-        Reading reading = new Reading(lang, normalized, PlaceResolver.settle(gazetteer.find(text), text, prior),
+        Reading reading = new Reading(lang, normalized, PlaceResolver.settle(withoutAcronyms(gazetteer.find(text), normalized), text, prior),
                 cues, worldOfWorkNamed(lexicon.score(cues, 0, text.length())), titleEnd, prior, published);
 
         List<ExtractedEvent> roundUp = new ArrayList<>();
@@ -462,6 +462,33 @@ public final class LaborExtractor implements Extractor {
                 .forEach(reordered::add));
         ranked.stream().filter(e -> !reordered.contains(e)).forEach(reordered::add);
         return reordered;
+    }
+
+    /**
+     * The mentions without towns written as an acronym in running text: "ASHA workers", "NLC
+     * members" name a body, not Asha or a town called Nlc. A line that opens with the name (a
+     * dateline: "CHENNAI:") or is written in capitals throughout (a headline) keeps it, and so
+     * do regions and countries, whose codes are written so ("UK", "KZN").
+     */
+    private static List<Gazetteer.Mention> withoutAcronyms(List<Gazetteer.Mention> mentions, TextNormalizer.Normalized normalized) {
+        String text = normalized.text();
+        List<Gazetteer.Mention> kept = new ArrayList<>(mentions.size());
+        for (Gazetteer.Mention mention : mentions) {
+            String written = normalized.originalOf(mention.start(), mention.end());
+            boolean acronym = written.length() >= 2 && written.chars().allMatch(c -> c >= 'A' && c <= 'Z');
+            if (acronym && mention.places().stream().allMatch(p -> p.precision() == Precision.CITY)) {
+                int lineStart = text.lastIndexOf('\n', mention.start() - 1) + 1;
+                int lineEnd = text.indexOf('\n', mention.end());
+                String line = normalized.originalOf(lineStart, lineEnd < 0 ? text.length() : lineEnd);
+                boolean opensLine = text.substring(lineStart, mention.start()).isBlank();
+                boolean allCapitals = line.chars().noneMatch(Character::isLowerCase);
+                if (!opensLine && !allCapitals) {
+                    continue;
+                }
+            }
+            kept.add(mention);
+        }
+        return kept;
     }
 
     /**

@@ -83,6 +83,14 @@ class PlaceResolutionTest {
     }
 
     @Test
+    void shouldNotReadATownWrittenAsAnAcronymInRunningTextAsThatTown() {
+        ExtractedEvent event = only("Garment workers block highway",
+                "Members of the FENI, a garment workers federation, blocked the highway in Gazipur on Monday over unpaid wages.", null);
+
+        assertThat(event.region()).isEqualTo("BD-C"); // Feni is a town of Chattogram Division
+    }
+
+    @Test
     void shouldPreferTheTitlesPlaceOverTheReportersCityAndReadARepeatedTitleOnce() {
         String title = "تجمع کارگران شهرداری شهرکرد مقابل شورای شهر";
         ExtractedEvent event = only(title, title + "\nبه گزارش خبرنگار ایلنا از اصفهان، جمعی از کارگران شهرداری شهرکرد "
