@@ -37,12 +37,6 @@ final class PlaceResolver {
     /** What follows the city of a Chinese agency's dateline: "中新网北京11月5日电", "本报兰州讯". */
     private static final java.util.regex.Pattern CHINESE_DATELINE_END =
             java.util.regex.Pattern.compile("(?:[0-9]{1,2}月[0-9]{1,2}日)?(?:电|讯)");
-    /**
-     * Phrases of a general statement rather than a report ("In Missouri and elsewhere, workers
-     * are…", "whether it is here in Colorado or elsewhere"): law firms' and agencies' blogs name
-     * their own state so, around a story from another one. Places in such a sentence do not vote.
-     * ("Elsewhere, workers in Hyderabad…" opens a report from another place, not a general statement.)
-     */
     /** What follows a place's name in the name of an industrial zone there, in Chinese. */
     private static final List<String> ZONE_SUFFIXES = List.of("经济技术开发区", "经济开发区", "开发区", "高新区", "高新技术产业开发区",
             "工业园", "经开区", "保税区");
@@ -57,6 +51,12 @@ final class PlaceResolver {
             "city of ", "town of ").map(TextNormalizer::normalize).toList();
     /** Between a place and the region or country that qualifies it: a comma ("Georgetown, Ky."). */
     private static final java.util.regex.Pattern QUALIFIER_SEPARATOR = java.util.regex.Pattern.compile(",\\s*");
+    /**
+     * Phrases of a general statement rather than a report ("In Missouri and elsewhere, workers
+     * are…", "whether it is here in Colorado or elsewhere"): law firms' and agencies' blogs name
+     * their own state so, around a story from another one. Places in such a sentence do not vote.
+     * ("Elsewhere, workers in Hyderabad…" opens a report from another place, not a general statement.)
+     */
     private static final List<String> GENERAL_STATEMENT_CUES = List.of("and elsewhere", "or elsewhere", "anywhere else", "here in ");
 
     /** The resolved place and its first mention (offsets in the text resolved), or {@link #NONE}. */
