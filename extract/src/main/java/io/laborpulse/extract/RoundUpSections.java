@@ -245,6 +245,20 @@ final class RoundUpSections {
         return supported;
     }
 
+    /**
+     * Words that open a sentence recalling earlier events ("سال گذشته نیز معدنچیان راور…",
+     * "Last year, workers in…"): background to the story, not another event of it. Normalised.
+     */
+    private static final List<String> PAST_TIMES = normalised("سال گذشته", "ماه گذشته", "سال قبل", "ماه قبل",
+            "last year", "last month", "العام الماضي", "الشهر الماضي", "السنة الماضية", "去年", "上个月", "上月");
+    /** How far into a unit the words recalling the past may stand. */
+    private static final int PAST_OPENING = 30;
+
+    private static boolean recallsThePast(String text, int from, int to) {
+        String opening = text.substring(from, Math.min(to, from + PAST_OPENING));
+        return PAST_TIMES.stream().anyMatch(opening::contains);
+    }
+
     /** A place people come from ("来自四川的建筑工人", "workers from Kerala") is not where they act. */
     static boolean isOrigin(String text, int placeStart) {
         return text.startsWith("来自", placeStart - 2) || text.startsWith("from ", placeStart - 5);
@@ -287,6 +301,7 @@ final class RoundUpSections {
             EventType leadType, Set<String> announced, boolean chinese) {
         int offset = place.start() - from;
         return !PlaceResolver.isDateline(text, place.start(), place.end()) && !isOrigin(text, place.start())
+                && !recallsThePast(text, from, to)
                 && (active(cues, from, to, leaning(leadType, listItem, offset, chinese))
                         || reportsAnnounced(place, announced, leadType, offset, chinese));
     }

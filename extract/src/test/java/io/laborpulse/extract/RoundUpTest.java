@@ -126,6 +126,16 @@ class RoundUpTest {
     }
 
     @Test
+    void shouldReadASentenceRecallingLastYearsEventsElsewhereAsBackground() {
+        List<ExtractedEvent> events = read("اعتصاب کارگران معدن در طبس\n"
+                + "کارگران معدن زغال‌سنگ طبس امروز در اعتراض به سه ماه حقوق معوقه دست از کار کشیدند.\n"
+                + "سال گذشته نیز کارگران معادن کرمان در اعتراض به تعویق مزد دست از کار کشیده بودند.");
+
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).type()).isEqualTo(EventType.STRIKE);
+    }
+
+    @Test
     void shouldSplitAChineseParagraphAtClausesThatOpenAtANewPlace() {
         List<ExtractedEvent> events = read("各地工会开展夏送清凉活动\n"
                 + "7月15日，吐鲁番市总工会为850名户外劳动者送去防暑降温物资；同一天，三亚市总工会为环卫工人送去清凉物资；"
