@@ -474,9 +474,12 @@ public final class LaborExtractor implements Extractor {
         String text = normalized.text();
         List<Gazetteer.Mention> kept = new ArrayList<>(mentions.size());
         for (Gazetteer.Mention mention : mentions) {
-            String written = normalized.originalOf(mention.start(), mention.end());
+            // Most mentions are not of towns in Latin letters; the original is looked at only for those.
+            boolean town = mention.places().stream().allMatch(p -> p.precision() == Precision.CITY)
+                    && mention.name().normalized().chars().allMatch(c -> c >= 'a' && c <= 'z');
+            String written = town ? normalized.originalOf(mention.start(), mention.end()) : "";
             boolean acronym = written.length() >= 2 && written.chars().allMatch(c -> c >= 'A' && c <= 'Z');
-            if (acronym && mention.places().stream().allMatch(p -> p.precision() == Precision.CITY)) {
+            if (acronym) {
                 int lineStart = text.lastIndexOf('\n', mention.start() - 1) + 1;
                 int lineEnd = text.indexOf('\n', mention.end());
                 String line = normalized.originalOf(lineStart, lineEnd < 0 ? text.length() : lineEnd);

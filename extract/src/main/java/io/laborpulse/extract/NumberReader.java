@@ -254,7 +254,7 @@ public final class NumberReader {
     /** The letters the number words of AR_WORDS, AR_THOUSANDS and FA_WORDS begin with (normalised). */
     private static final String AR_WORD_FIRSTS = firstLetters(AR_WORD_COUNTS.keySet(), AR_NUMBER_WORDS.keySet());
     private static final String AR_THOUSANDS_FIRSTS = firstLetters(
-            java.util.stream.Stream.of("أكثر", "نحو", "حوالي", "ألف").map(TextNormalizer::normalize).toList());
+            TextNormalizer.normalizeAll("أكثر", "نحو", "حوالي", "ألف"));
     private static final String FA_WORD_FIRSTS = firstLetters(FA_WORD_COUNTS.keySet());
 
     private NumberReader() {

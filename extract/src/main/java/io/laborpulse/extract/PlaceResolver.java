@@ -46,9 +46,9 @@ final class PlaceResolver {
      */
     private static final List<String> REPORTER_CUES = List.of("خبرنگار", "مراسل");
     /** Offices of local government and factories named after their town, before the town's name (normalised). */
-    private static final List<String> LOCAL_OFFICES = java.util.stream.Stream.of("فرماندار ", "فرمانداری ", "شهردار ",
+    private static final List<String> LOCAL_OFFICES = TextNormalizer.normalizeAll("فرماندار ", "فرمانداری ", "شهردار ",
             "شهرداری ", "بخشدار ", "دادستان ", "اداره کار ", "کارخانه قند ", "محافظ ", "محافظة ", "ولاية ", "بلدية ",
-            "city of ", "town of ").map(TextNormalizer::normalize).toList();
+            "city of ", "town of ");
     /** Between a place and the region or country that qualifies it: a comma ("Georgetown, Ky."). */
     private static final java.util.regex.Pattern QUALIFIER_SEPARATOR = java.util.regex.Pattern.compile(",\\s*");
     /**

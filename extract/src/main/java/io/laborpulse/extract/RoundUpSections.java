@@ -44,20 +44,20 @@ final class RoundUpSections {
      * Words that open a clause reporting another place's news after a comma ("…, while in Kochi …"),
      * in normalised form, as the text they are looked for in.
      */
-    private static final List<String> CLAUSE_OPENERS = normalised("while ", "and ", "whereas ",
+    private static final List<String> CLAUSE_OPENERS = TextNormalizer.normalizeAll("while ", "and ", "whereas ",
             "وفي ", "ففي ", "فيما ", "بينما ", "كما ", "و در ", "در حالی که ");
     /**
      * Openers that start such a clause even without a comma before them: Arabic and Persian
      * join "and in" to the last clause with a space only ("…أمام البوابة وفي كفر الدوار نظم…").
      */
-    private static final List<String> BARE_CLAUSE_OPENERS = normalised("وفي ", "ففي ", "بينما ", "و در ");
+    private static final List<String> BARE_CLAUSE_OPENERS = TextNormalizer.normalizeAll("وفي ", "ففي ", "بينما ", "و در ");
     private static final String BARE_OPENER_FIRSTS = BARE_CLAUSE_OPENERS.stream()
             .map(opener -> opener.substring(0, 1)).distinct().collect(java.util.stream.Collectors.joining());
     /**
      * Words by which a title or lead says its news comes from several places without naming them
      * all ("in several cities", "في عدة محافظات", "در چند شهر", "多地"), in normalised form.
      */
-    private static final List<String> SEVERAL_PLACES = normalised(
+    private static final List<String> SEVERAL_PLACES = TextNormalizer.normalizeAll(
             "several cities", "several towns", "several states", "several provinces", "several regions",
             "several districts", "several counties", "multiple cities", "various cities", "across the country",
             "across the state", "nationwide",
@@ -249,7 +249,7 @@ final class RoundUpSections {
      * Words that open a sentence recalling earlier events ("سال گذشته نیز معدنچیان راور…",
      * "Last year, workers in…"): background to the story, not another event of it. Normalised.
      */
-    private static final List<String> PAST_TIMES = normalised("سال گذشته", "ماه گذشته", "سال قبل", "ماه قبل",
+    private static final List<String> PAST_TIMES = TextNormalizer.normalizeAll("سال گذشته", "ماه گذشته", "سال قبل", "ماه قبل",
             "last year", "last month", "العام الماضي", "الشهر الماضي", "السنة الماضية", "去年", "上个月", "上月");
     /** How far into a unit the words recalling the past may stand. */
     private static final int PAST_OPENING = 30;
@@ -499,10 +499,6 @@ final class RoundUpSections {
 
         /** The type {@code [from, to)} reports clearly enough to lead a reading, or null. */
         EventType leadingType(int from, int to);
-    }
-
-    private static List<String> normalised(String... words) {
-        return java.util.Arrays.stream(words).map(TextNormalizer::normalize).toList();
     }
 
     private RoundUpSections() {

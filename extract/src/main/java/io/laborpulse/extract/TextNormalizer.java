@@ -3,6 +3,7 @@ package io.laborpulse.extract;
 import com.ibm.icu.lang.UCharacter;
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.Transliterator;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -65,6 +66,11 @@ public final class TextNormalizer {
 
     public static String normalize(String text) {
         return normalizeWithOffsets(text).text();
+    }
+
+    /** Words written in code, normalised as the texts they are looked for in are. */
+    static List<String> normalizeAll(String... words) {
+        return java.util.Arrays.stream(words).map(TextNormalizer::normalize).toList();
     }
 
     public static Normalized normalizeWithOffsets(String text) {
