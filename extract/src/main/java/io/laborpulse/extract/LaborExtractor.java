@@ -121,8 +121,24 @@ public final class LaborExtractor implements Extractor {
                 sectionCues(reading));
         if (segments.size() >= 2) {
             EventType leadType = leadingType(reading, 0, segments.get(1).start()).orElse(null);
+            List<Object> leadIdentity = null;
             for (Segment segment : segments) {
-                read(reading, segment, true, leadType).filter(e -> seen.add(identity(e, segment))).ifPresent(roundUp::add);
+                Optional<ExtractedEvent> event = read(reading, segment, true, leadType);
+                if (event.isEmpty()) {
+                    continue;
+                }
+                List<Object> identity = identity(event.get(), segment);
+                if (segment.start() == 0) {
+                    leadIdentity = identity;
+                }
+                if (seen.add(identity)) {
+                    roundUp.add(event.get());
+                } else if (identity.equals(leadIdentity)) {
+                    // A lead that names the places to come ("rallied in Kingston, Sudbury and
+                    // Windsor") is told better by the paragraph about each: that one stands.
+                    roundUp.set(0, event.get());
+                    leadIdentity = null;
+                }
             }
         }
         List<ExtractedEvent> events = withoutSummaries(roundUp);
@@ -160,7 +176,7 @@ public final class LaborExtractor implements Extractor {
         // open with 等 ("etc.") is one event's reach, not a list of events.
         // So is a list of the districts of one city named besides ("天水市总工会联合秦州区、麦积区总工会").
         if (inLead.isEmpty() || text.substring(Math.max(0, inLead.get(0).start() - ORIGIN_REACH), inLead.get(0).start()).contains("来自")
-                || RoundUpSections.isOrigin(text, inLead.get(0).start()) || text.startsWith("从", inLead.get(0).start() - 1)
+                || RoundUpSections.isOrigin(text, inLead.get(0).start(), inLead.get(0).end()) || text.startsWith("从", inLead.get(0).start() - 1)
                 || text.startsWith("等", inLead.get(inLead.size() - 1).end()) || insideOneCity(inLead, mentions)) {
             return List.of();
         }
@@ -337,10 +353,13 @@ public final class LaborExtractor implements Extractor {
                 .filter(m -> m.start() >= segment.start() && m.end() <= segment.end())
                 .map(m -> new Gazetteer.Mention(m.name(), m.start() - segment.start(), m.end() - segment.start()))
                 .toList();
-        int titleEnd = Math.max(0, doc.titleEnd() - segment.start());
+        if (partOfRoundUp && segment.start() == 0) {
+            inside = withoutNewsroom(inside, text);
+        }
+        // A sub-headline's place ("• Durban — …") is its section's, as a title's is its story's.
+        int titleEnd = segment.headed() && !inside.isEmpty() ? inside.get(0).end() : Math.max(0, doc.titleEnd() - segment.start());
         PlaceResolver.Resolution where = PlaceResolver.resolve(inside, text, titleEnd, doc.prior(), doc.context());
-        if (partOfRoundUp && (where.place() == null || where.place().precision() == Precision.COUNTRY
-                || (segment.start() == 0 && placedByDatelineOnly(inside, text)))) {
+        if (partOfRoundUp && (where.place() == null || where.place().precision() == Precision.COUNTRY)) {
             return Optional.empty();
         }
         ranked = byPrecedence(ranked);
@@ -495,17 +514,21 @@ public final class LaborExtractor implements Extractor {
     }
 
     /**
-     * Whether a round-up's lead names no place but the newsroom's ("NEW DELHI — ASHA workers
-     * protest across three states", "الرباط - شهدت عدة مدن مغربية"): it sums up the sections to
-     * come and is no event of its own at the dateline's city.
+     * A round-up's lead without its dateline or newsroom: where the copy was filed says nothing of
+     * where the round-up's first event was ("MUMBAI: Around 900 workers at a plant outside Pune
+     * walked out"), and a lead that names no other place ("NEW DELHI — ASHA workers protest across
+     * three states") sums up the sections to come, no event of its own. The dateline's city named
+     * again in the lead stays.
      */
-    private static boolean placedByDatelineOnly(List<Gazetteer.Mention> mentions, String text) {
+    private static List<Gazetteer.Mention> withoutNewsroom(List<Gazetteer.Mention> mentions, String text) {
         List<Gazetteer.Mention> datelines = mentions.stream()
-                .filter(m -> PlaceResolver.isDateline(text, m.start(), m.end()) || PlaceResolver.isArabicNewsroom(text, m.start(), m.end()))
+                .filter(m -> PlaceResolver.isNewsroom(text, m.start(), m.end()))
                 .toList();
+        if (datelines.isEmpty()) {
+            return mentions;
+        }
         // "delhi" inside "NEW DELHI —" is the dateline too
-        return !datelines.isEmpty() && mentions.stream().allMatch(m -> m.places().stream().allMatch(p -> p.precision() == Precision.COUNTRY)
-                || datelines.stream().anyMatch(d -> d.start() <= m.start() && m.end() <= d.end()));
+        return mentions.stream().filter(m -> datelines.stream().noneMatch(d -> d.start() <= m.start() && m.end() <= d.end())).toList();
     }
 
     /**

@@ -188,7 +188,8 @@ final class PlaceResolver {
      * Where a dateline's city has no reading inside its unit ("GEORGETOWN, Ky. —" when the
      * gazetteer holds only Guyana's), it is a town the gazetteer does not hold: its mentions are
      * dropped and the unit stands. In running text "X, Y" is as often a list ("in Lagos, Rivers
-     * and Oyo"), so there a place with no reading inside Y is left as it was.
+     * and Oyo"), so there a place with no reading inside Y is left as it was. A name that is also
+     * a word ("Kingston, Ont.") is a name once qualified.
      */
     static List<Gazetteer.Mention> qualified(List<Gazetteer.Mention> mentions, String text) {
         Map<String, List<Place>> readings = new HashMap<>(); // by name; an empty list drops the name
@@ -217,7 +218,8 @@ final class PlaceResolver {
             if (inside == null) {
                 result.add(mention);
             } else if (!inside.isEmpty()) {
-                Gazetteer.Name name = new Gazetteer.Name(mention.name().normalized(), inside, mention.name().weak());
+                // A word qualified by a state ("Kingston, Ont.") is written as a name.
+                Gazetteer.Name name = new Gazetteer.Name(mention.name().normalized(), inside, false);
                 result.add(new Gazetteer.Mention(name, mention.start(), mention.end()));
             }
         }
@@ -312,6 +314,18 @@ final class PlaceResolver {
         return DATELINE_CUES.stream().anyMatch(before::contains)
                 || CHINESE_DATELINE_END.matcher(text).region(end, text.length()).lookingAt()
                 || (opensLead(text, start) && WIRE_DATELINE_END.matcher(text).region(end, text.length()).lookingAt());
+    }
+
+    /**
+     * Whether the mention is where the copy was filed rather than a reporter's city: a wire
+     * dateline ("MUMBAI: …", "TORONTO — …"), a Chinese agency's ("中新网北京11月5日电") or an
+     * Arabic newsroom ("القاهرة - "). A Persian reporter's city ("خبرنگار ایلنا از کرمان") is
+     * mostly where the news happened, and is not one.
+     */
+    static boolean isNewsroom(String text, int start, int end) {
+        return (opensLead(text, start) && WIRE_DATELINE_END.matcher(text).region(end, text.length()).lookingAt())
+                || CHINESE_DATELINE_END.matcher(text).region(end, text.length()).lookingAt()
+                || isArabicNewsroom(text, start, end);
     }
 
     /**

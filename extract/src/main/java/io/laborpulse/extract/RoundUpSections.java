@@ -37,6 +37,12 @@ final class RoundUpSections {
     /** A lead is longer than a dateline. */
     private static final int MIN_LEAD = 40;
     private static final int MIN_LEAD_ZH = 15;
+    /**
+     * A unit that may lean on the lead (a list item, or one opening with its place) reports
+     * activity with a cue of the lead's type, or of another type this strong ("Meanwhile in
+     * Kakamega, the county executive held talks…" under a strike).
+     */
+    private static final int LEANING_SCORE = 2;
     /** How near a unit's start its place must be for the unit to lean on the lead's activity. */
     private static final int LEANING_OPENING = 40;
     private static final int LEANING_OPENING_ZH = 15;
@@ -73,9 +79,10 @@ final class RoundUpSections {
      */
     private static final String SEVERAL = "*";
     private static final int OPENS_WITH_PLACE = 12;
-    /** A list item's mark: a dash or bullet, "1." / "2)" / "3、", 一是 / （二） / 三、. */
+    /** A list item's mark: a dash or bullet, a live blog's time ("10.20am — "), "1." / "2)" / "3、", 一是 / （二） / 三、. */
     private static final Pattern LIST_MARK = Pattern.compile(
-            "\\s*(?:[-–•*·▪●]|[0-9]{1,2}[.)、]|[一二三四五六七八九十]{1,2}[是、]|[(（][一二三四五六七八九十0-9]{1,2}[)）])");
+            "\\s*(?:[-–•*·▪●]|[0-9]{1,2}[.:][0-9]{2}\\s*(?:am|pm)?\\s*[—–-]|[0-9]{1,2}[.)、]|[一二三四五六七八九十]{1,2}[是、]"
+            + "|[(（][一二三四五六七八九十0-9]{1,2}[)）])");
     /**
      * How near a paragraph's start a place must be named for the paragraph to be about it: the
      * opening clause, about 60 characters of Chinese, twice that in alphabetic scripts.
@@ -123,8 +130,9 @@ final class RoundUpSections {
             if (FURNITURE.matcher(text).region(chunkStart, chunkEnd).lookingAt()) {
                 break; // "related articles", "next:" — the article has ended
             }
-            Named opening = openingPlace(places, chunkStart);
-            boolean listItem = LIST_MARK.matcher(text).region(chunkStart, chunkEnd).lookingAt();
+            Matcher mark = LIST_MARK.matcher(text).region(chunkStart, chunkEnd);
+            boolean listItem = mark.lookingAt();
+            Named opening = openingPlace(places, listItem ? mark.end() : chunkStart);
             Named heading = !opening.isNone() && !PlaceResolver.isDateline(text, opening.start(), opening.end())
                     && (chunkEnd - chunkStart <= maxHeading
                     || LIST_ITEM.matcher(text).region(chunkStart, chunkEnd).lookingAt()) ? opening : Named.NONE;
@@ -145,11 +153,21 @@ final class RoundUpSections {
                     current = place;
                 }
                 int unitEnd = afterTitle ? firstSentenceEnd(text, chunkStart, chunkEnd, chinese) : chunkEnd;
-                List<Named> named = placesIn(places, chunkStart, unitEnd);
+                // The newsroom's city is where the copy was filed: a later unit may report from it.
+                // Where people come from is not news to come: it is read, not announced.
+                List<Named> named = new ArrayList<>();
+                for (Named n : placesIn(places, chunkStart, unitEnd)) {
+                    if (isOrigin(text, n.start(), n.end())) {
+                        seen.addAll(n.ids());
+                    } else if (!PlaceResolver.isNewsroom(text, n.start(), n.end())) {
+                        named.add(n);
+                    }
+                }
                 // A title naming several places is the round-up's table of contents: each of
-                // them is still to be reported, so none is taken as read.
+                // them is still to be reported, so none is taken as read; nor is a listed place
+                // the lead names again ("rallied in Kingston, Ont., Sudbury, Ont., and Windsor").
                 if (afterTitle || distinctPlaces(named) < 2) {
-                    named.forEach(n -> seen.addAll(n.ids()));
+                    named.stream().filter(n -> n.ids().stream().noneMatch(announced::contains)).forEach(n -> seen.addAll(n.ids()));
                 } else {
                     named.forEach(n -> announced.addAll(n.ids()));
                 }
@@ -259,9 +277,16 @@ final class RoundUpSections {
         return PAST_TIMES.stream().anyMatch(opening::contains);
     }
 
-    /** A place people come from ("来自四川的建筑工人", "workers from Kerala") is not where they act. */
-    static boolean isOrigin(String text, int placeStart) {
-        return text.startsWith("来自", placeStart - 2) || text.startsWith("from ", placeStart - 5);
+    /**
+     * Words before a place that make it where people come from or where a firm sits ("来自四川的
+     * 建筑工人", "workers from Kerala", "the company, headquartered in Toronto"), not where they act.
+     */
+    private static final List<String> ORIGIN_CUES = List.of("来自", "from ", "headquartered in ", "based in ",
+            "head office in ", "headquarters in ");
+
+    /** A place people come from or a firm sits in, as {@link #ORIGIN_CUES} and "毕节籍" (native of Bijie) say. */
+    static boolean isOrigin(String text, int placeStart, int placeEnd) {
+        return text.startsWith("籍", placeEnd) || ORIGIN_CUES.stream().anyMatch(cue -> text.startsWith(cue, placeStart - cue.length()));
     }
 
     private static boolean opensBareClause(String text, int at) {
@@ -300,7 +325,7 @@ final class RoundUpSections {
     private static boolean reportsAt(String text, Cues cues, Named place, int from, int to, boolean listItem,
             EventType leadType, Set<String> announced, boolean chinese) {
         int offset = place.start() - from;
-        return !PlaceResolver.isDateline(text, place.start(), place.end()) && !isOrigin(text, place.start())
+        return !PlaceResolver.isDateline(text, place.start(), place.end()) && !isOrigin(text, place.start(), place.end())
                 && !recallsThePast(text, from, to)
                 && (active(cues, from, to, leaning(leadType, listItem, offset, chinese))
                         || reportsAnnounced(place, announced, leadType, offset, chinese));
@@ -313,7 +338,8 @@ final class RoundUpSections {
     private static boolean active(Cues cues, int from, int to, EventType leaningOn) {
         Map<EventType, Integer> scores = cues.scores(from, to);
         int top = scores.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-        return top >= LaborExtractor.MIN_TYPE_SCORE || (leaningOn != null && scores.getOrDefault(leaningOn, 0) > 0);
+        return top >= LaborExtractor.MIN_TYPE_SCORE
+                || (leaningOn != null && (scores.getOrDefault(leaningOn, 0) > 0 || top >= LEANING_SCORE));
     }
 
     /**

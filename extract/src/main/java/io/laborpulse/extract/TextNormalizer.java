@@ -9,8 +9,9 @@ import java.util.Set;
 /**
  * Brings text and gazetteer or lexicon entries to one form before matching, so that spelling
  * variants meet: NFKC (full-width to half-width, Arabic presentation forms), Arabic and Persian
- * letter variants to one letter, diacritics and tatweel removed, the zero-width non-joiner
- * removed and a space written in its place closed up (feeds drop it or type a space, so
+ * letter variants to one letter, diacritics and tatweel removed (a Latin letter becomes the
+ * ASCII letter under it), the zero-width non-joiner removed and a space written in its place
+ * closed up (feeds drop it or type a space, so
  * {@code کرده‌ایم}, {@code کردهایم} and {@code کرده ایم} must meet), digits of every script to
  * ASCII, Traditional to Simplified Chinese, and lower case.
  *
@@ -23,6 +24,14 @@ public final class TextNormalizer {
     private static final char TATWEEL = '\u0640';
 
     private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
+
+    /**
+     * Latin letters with diacritics (U+00C0 to U+024F) to the ASCII letter under them, or 0 where
+     * there is none (ß, æ, ø): feeds write Whangārei and Whangarei, Fórsa and Forsa, São Paulo and
+     * Sao Paulo, and sources spell gazetteer names either way.
+     */
+    private static final int LATIN_FROM = 0xC0;
+    private static final char[] LATIN_BASE = latinBaseTable();
 
     /**
      * ICU's Hant-Hans, turned once into a table over the Basic Multilingual Plane. Its rules map
@@ -87,7 +96,12 @@ public final class TextNormalizer {
                 folded.append(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp, from, to);
                 continue;
             }
-            if (cp == ZWNJ || cp == TATWEEL || isArabicDiacritic(cp) || cp == '\u200F' || cp == '\u200E' || cp == '\u200D') {
+            if (cp == ZWNJ || cp == TATWEEL || isArabicDiacritic(cp) || isCombiningMark(cp)
+                    || cp == '\u200F' || cp == '\u200E' || cp == '\u200D') {
+                continue;
+            }
+            if (cp >= LATIN_FROM && cp - LATIN_FROM < LATIN_BASE.length && LATIN_BASE[cp - LATIN_FROM] != 0) {
+                folded.append(LATIN_BASE[cp - LATIN_FROM], from, to);
                 continue;
             }
             int digit = UCharacter.digit(cp, 10);
@@ -210,6 +224,24 @@ public final class TextNormalizer {
             table[from.charAt(i)] = simplified;
         }
         return table;
+    }
+
+    private static char[] latinBaseTable() {
+        Normalizer2 nfd = Normalizer2.getNFDInstance();
+        char[] table = new char[0x250 - LATIN_FROM];
+        for (int cp = LATIN_FROM; cp < 0x250; cp++) {
+            String decomposed = nfd.normalize(String.valueOf((char) cp));
+            char base = decomposed.charAt(0);
+            if (decomposed.length() > 1 && base < 0x80 && Character.isLetter(base)) {
+                table[cp - LATIN_FROM] = Character.toLowerCase(base);
+            }
+        }
+        return table;
+    }
+
+    /** Combining diacritical marks left over after NFKC (on letters that have no precomposed form). */
+    private static boolean isCombiningMark(int cp) {
+        return cp >= 0x0300 && cp <= 0x036F;
     }
 
     /** Harakat, tanwin, shadda, sukun, superscript alef and Quranic marks. */

@@ -241,4 +241,45 @@ class RoundUpTest {
 
         assertThat(read(text)).singleElement().satisfies(e -> assertThat(e.place()).isEqualTo("深圳市"));
     }
+    @Test
+    void shouldPlaceARoundUpsLeadWhereItHappenedRatherThanAtItsDateline() {
+        List<ExtractedEvent> events = read("Factory walkout, mill fire: the week in industry\n"
+                + "MUMBAI: About 600 workers at a tyre plant outside Nashik walked out on Monday over a suspended shift. "
+                + "In Gujarat, three workers were injured when a fire broke out at a textile mill in Surat on Tuesday.");
+
+        assertThat(events).extracting(ExtractedEvent::place).containsExactly("Nashik", "Surat");
+        assertThat(events.get(0).participants()).isEqualTo(600L);
+    }
+
+    @Test
+    void shouldLetALeadThatListsThePlacesGiveWayToTheParagraphAboutEach() {
+        List<ExtractedEvent> events = read("Cleaners rally in Leeds and Sheffield\n"
+                + "Hospital cleaners rallied on Friday in Leeds and Sheffield over a new rota.\n"
+                + "In Leeds, about 120 cleaners held a rally outside the infirmary.\n"
+                + "In Sheffield, some 90 cleaners held a rally at the town hall.");
+
+        assertThat(events).extracting(ExtractedEvent::place).containsExactly("Leeds", "Sheffield");
+        assertThat(events).extracting(ExtractedEvent::participants).containsExactly(120L, 90L);
+    }
+
+    @Test
+    void shouldReadALiveBlogsTimedEntriesAsItems() {
+        List<ExtractedEvent> events = read("Live: nurses strike across the state\n"
+                + "Updated Tuesday\n"
+                + "8.40am — Hundreds of nurses on strike have formed picket lines outside the hospital in Melbourne this morning.\n"
+                + "9.15am — In Bendigo, about 80 nurses have gathered at the hospital entrance.\n"
+                + "10.30am — The health minister says talks will resume on Thursday.");
+
+        assertThat(events).extracting(ExtractedEvent::place).containsExactly("Melbourne", "Bendigo");
+        assertThat(events).allSatisfy(e -> assertThat(e.type()).isEqualTo(EventType.STRIKE));
+    }
+
+    @Test
+    void shouldNotReadWhereAFirmSitsAsAnotherEvent() {
+        List<ExtractedEvent> events = read("Dockers strike at Durban port\n"
+                + "DURBAN — About 1,000 dock workers went on strike at Durban's container terminal on Monday. "
+                + "The operator, headquartered in Johannesburg, said talks would continue.");
+
+        assertThat(events).extracting(ExtractedEvent::place).containsExactly("Durban");
+    }
 }

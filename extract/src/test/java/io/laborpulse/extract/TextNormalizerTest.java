@@ -47,6 +47,13 @@ class TextNormalizerTest {
     }
 
     @Test
+    void shouldWriteLatinLettersWithDiacriticsAsTheLetterUnderThem() {
+        assertThat(TextNormalizer.normalize("Whangārei, Fórsa, São Paulo")).isEqualTo("whangarei, forsa, sao paulo");
+        assertThat(TextNormalizer.normalize("Tairāwhiti")).isEqualTo(TextNormalizer.normalize("Taira\u0304whiti"));
+        assertThat(TextNormalizer.normalize("Straße")).isEqualTo("straße");
+    }
+
+    @Test
     void shouldTurnDigitsOfEveryScriptIntoAscii() {
         assertThat(TextNormalizer.normalize("۱۰ هزار و ۴۲۹ نفر")).isEqualTo("10 هزار و 429 نفر");
         assertThat(TextNormalizer.normalize("٣٠٠٠ عامل")).isEqualTo("3000 عامل");
