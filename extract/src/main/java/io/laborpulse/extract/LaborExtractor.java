@@ -111,7 +111,7 @@ public final class LaborExtractor implements Extractor {
         int titleEnd = title.isEmpty() ? 0 : firstFrom(normalized, title.length());
         String prior = priorCountry(doc.countryHint(), lang);
         Lexicon.Hits cues = lexicon.find(lang, text);
-        Reading reading = new Reading(lang, normalized, PlaceResolver.settle(withoutAcronyms(gazetteer.find(text), normalized), text, prior),
+        Reading reading = new Reading(lang, normalized, PlaceResolver.settle(asWritten(gazetteer.find(text), normalized), text, prior),
                 cues, worldOfWorkNamed(lexicon.score(cues, 0, text.length())), titleEnd, prior, published);
 
         List<ExtractedEvent> roundUp = new ArrayList<>();
@@ -133,9 +133,10 @@ public final class LaborExtractor implements Extractor {
                 }
                 if (seen.add(identity)) {
                     roundUp.add(event.get());
-                } else if (identity.equals(leadIdentity)) {
+                } else if (identity.equals(leadIdentity) && roundUp.get(0).participants() == null
+                        && event.get().participants() != null) {
                     // A lead that names the places to come ("rallied in Kingston, Sudbury and
-                    // Windsor") is told better by the paragraph about each: that one stands.
+                    // Windsor") is told better by the paragraph that counts the people there.
                     roundUp.set(0, event.get());
                     leadIdentity = null;
                 }
@@ -484,18 +485,25 @@ public final class LaborExtractor implements Extractor {
     }
 
     /**
-     * The mentions without towns written as an acronym in running text: "ASHA workers", "NLC
-     * members" name a body, not Asha or a town called Nlc. A line that opens with the name (a
-     * dateline: "CHENNAI:") or is written in capitals throughout (a headline) keeps it, and so
-     * do regions and countries, whose codes are written so ("UK", "KZN").
+     * The mentions read as the source wrote them. Towns written as an acronym in running text
+     * are dropped: "ASHA workers", "NLC members" name a body, not Asha or a town called Nlc. A
+     * line that opens with the name (a dateline: "CHENNAI:") or is written in capitals throughout
+     * (a headline) keeps it, and so do regions and countries, whose codes are written so ("UK",
+     * "KZN"). A name of several words each of which is also a word ("Cape Town", "Salt Lake
+     * City") is a name when every word is capitalised.
      */
-    private static List<Gazetteer.Mention> withoutAcronyms(List<Gazetteer.Mention> mentions, TextNormalizer.Normalized normalized) {
+    private static List<Gazetteer.Mention> asWritten(List<Gazetteer.Mention> mentions, TextNormalizer.Normalized normalized) {
         String text = normalized.text();
         List<Gazetteer.Mention> kept = new ArrayList<>(mentions.size());
         for (Gazetteer.Mention mention : mentions) {
+            String name = mention.name().normalized();
             // Most mentions are not of towns in Latin letters; the original is looked at only for those.
-            boolean town = mention.places().stream().allMatch(p -> p.precision() == Precision.CITY)
-                    && mention.name().normalized().chars().allMatch(c -> c >= 'a' && c <= 'z');
+            boolean latin = name.chars().allMatch(c -> (c >= 'a' && c <= 'z') || c == ' ' || c == '-' || c == '.');
+            if (mention.name().weak() && latin && name.indexOf(' ') > 0 && capitalisedWords(normalized.originalOf(mention.start(), mention.end()))) {
+                kept.add(new Gazetteer.Mention(new Gazetteer.Name(name, mention.places(), false), mention.start(), mention.end()));
+                continue;
+            }
+            boolean town = mention.places().stream().allMatch(p -> p.precision() == Precision.CITY) && latin && name.indexOf(' ') < 0;
             String written = town ? normalized.originalOf(mention.start(), mention.end()) : "";
             boolean acronym = written.length() >= 2 && written.chars().allMatch(c -> c >= 'A' && c <= 'Z');
             if (acronym) {
@@ -511,6 +519,18 @@ public final class LaborExtractor implements Extractor {
             kept.add(mention);
         }
         return kept;
+    }
+
+    /** Whether every word of a name as written starts with a capital ("Cape Town", not "cape town" or "CAPE TOWN"). */
+    private static boolean capitalisedWords(String written) {
+        boolean lower = false;
+        for (String word : written.split("[\\s-]+")) {
+            if (word.isEmpty() || !Character.isUpperCase(word.charAt(0))) {
+                return false;
+            }
+            lower |= word.chars().anyMatch(Character::isLowerCase);
+        }
+        return lower;
     }
 
     /**

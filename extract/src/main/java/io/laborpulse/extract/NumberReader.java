@@ -47,6 +47,9 @@ public final class NumberReader {
             DIGITS + "[ \\t]*(هزار)?(?:[ \\t]*و[ \\t]*([0-9]+))?[ \\t]*"
                     + "(?:نفر|کارگر|تن از|جویای کار|جوینده کار|جویندگان کار|کارجو|متقاضی کار|کارآموز|نماینده|زن|بازنشسته)");
 
+    /** What a crowd does right after its count, with no noun between ("around 400 blocked the road"). */
+    private static final String EN_CROWD_ACTIONS = "(?:gathered|marched|rallied|turned out|joined|protested|took part|held|blocked"
+            + "|walked out|stayed away|downed tools|attended)";
     /** English nouns for people who take part in or are served by labour events. */
     private static final String EN_PARTICIPANTS = "(?:[a-z]*workers|employees|people|members|drivers|nurses|doctors|teachers"
             + "|miners|staff|riders|protesters|demonstrators|strikers|labou?rers|cleaners|collectors|pilots|farmers|artisans"
@@ -60,8 +63,15 @@ public final class NumberReader {
             DIGITS + "(?:\\.([0-9]+))?\\s+(?:(thousand|lakh|crore|million)\\s+)?(?:[a-z-]+\\s+)?" + EN_PARTICIPANTS
                     + "|(?:numbering|totalling|totaling)\\s+(?:around|about|some|nearly|over|more than)?\\s*([0-9][0-9,]*)"
                     // "1,150 of the 1,900 hourly workers walked off": the part that acts
-                    + "|([0-9][0-9,]*)\\s+of\\s+(?:the|its|their)\\s+[0-9][0-9,]*\\s+(?:[a-z-]+\\s+){0,2}" + EN_PARTICIPANTS,
+                    + "|([0-9][0-9,]*)\\s+of\\s+(?:the|its|their)\\s+[0-9][0-9,]*\\s+(?:[a-z-]+\\s+){0,2}" + EN_PARTICIPANTS
+                    // a crowd counted without a noun: "about 800 gathered", "police put the crowd at 500", "a group of 150"
+                    + "|(?:about|around|some|roughly|nearly|over|more than|at least)\\s+([0-9][0-9,]*)\\s+" + EN_CROWD_ACTIONS
+                    + "|(?:crowd|turnout)\\s+(?:at|of)\\s+(?:about|around|some|roughly|nearly|over|more than|at least)?\\s*([0-9][0-9,]*)"
+                    + "|a group of ([0-9][0-9,]*)",
             Pattern.UNICODE_CHARACTER_CLASS);
+    /** Where a count of people may stand with no noun after it: before an approximation, a crowd or a group. */
+    private static final List<String> EN_CROWD_OPENINGS = List.of("about", "around", "some", "roughly", "nearly", "over",
+            "more than", "at least", "crowd", "turnout", "a group of");
     private static final String EN_UNITS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
             + "|fifteen|sixteen|seventeen|eighteen|nineteen";
     private static final String EN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
@@ -240,7 +250,8 @@ public final class NumberReader {
      * "受影响"), per language (normalised like the text).
      */
     private static final Map<String, List<String>> WORKFORCE = normalizedCues(Map.of(
-            "en", List.of("employs", "employing", "employ ", "workforce", "staff of", "has a staff",
+            "en", List.of("employs", "employing", "employ ", "workforce", "staff of", "has a staff", "claims", "claiming",
+                    "membership of",
                     "headcount", "which has", "that has", "with a payroll"),
             "zh", List.of("员工总数", "职工总数", "员工过", "员工逾", "共有员工", "拥有员工", "现有员工", "现有职工", "在职", "用工规模",
                     "吸纳", "带动就业", "覆盖", "涉及", "影响"),
@@ -386,9 +397,28 @@ public final class NumberReader {
         return counts;
     }
 
+    private static boolean opensCrowdCount(String text, int at) {
+        char c = text.charAt(at);
+        if ("acmnorst".indexOf(c) < 0 || (at > 0 && Character.isLetter(text.charAt(at - 1)))) {
+            return false;
+        }
+        for (String opening : EN_CROWD_OPENINGS) {
+            if (text.startsWith(opening, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<Count> englishCounts(String text) {
         List<Count> counts = new ArrayList<>();
-        addCounts(counts, "en", text, EN, (t, i) -> opensDigits(t, i) || t.startsWith("numbering", i) || t.startsWith("total", i), m -> {
+        addCounts(counts, "en", text, EN, (t, i) -> opensDigits(t, i) || t.startsWith("numbering", i) || t.startsWith("total", i)
+                || opensCrowdCount(t, i), m -> {
+            for (int group = 6; group <= 8; group++) {
+                if (m.group(group) != null) {
+                    return digits(m.group(group));
+                }
+            }
             if (m.group(5) != null) {
                 return digits(m.group(5));
             }

@@ -230,14 +230,16 @@ final class PlaceResolver {
      * The mentions with a name that is also a common word taken as a place where its setting
      * says so: an industrial zone's name follows it ("昆山经济技术开发区"), an office of local
      * government or a town's factory precedes it ("فرماندار نقده", "کارخانه قند اقلید"), or it is
-     * the reporter's city ("به گزارش خبرنگار ما از اقلید"). The word is then not a word.
+     * the reporter's city ("به گزارش خبرنگار ما از اقلید") or the dateline ("LIMERICK — "). The
+     * word is then not a word.
      */
     static List<Gazetteer.Mention> confirmed(List<Gazetteer.Mention> mentions, String text) {
         List<Gazetteer.Mention> result = new java.util.ArrayList<>(mentions.size());
         for (Gazetteer.Mention mention : mentions) {
             if (mention.name().weak() && (ZONE_SUFFIXES.stream().anyMatch(suffix -> text.startsWith(suffix, mention.end()))
                     || LOCAL_OFFICES.stream().anyMatch(office -> text.startsWith(office, mention.start() - office.length()))
-                    || REPORTER_CUES.stream().anyMatch(text.substring(Math.max(0, mention.start() - DATELINE_WINDOW), mention.start())::contains))) {
+                    || REPORTER_CUES.stream().anyMatch(text.substring(Math.max(0, mention.start() - DATELINE_WINDOW), mention.start())::contains)
+                    || isNewsroom(text, mention.start(), mention.end()))) {
                 Gazetteer.Name name = new Gazetteer.Name(mention.name().normalized(), mention.places(), false);
                 result.add(new Gazetteer.Mention(name, mention.start(), mention.end()));
             } else {

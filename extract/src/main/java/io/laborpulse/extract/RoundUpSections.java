@@ -122,7 +122,9 @@ final class RoundUpSections {
         boolean leadSeen = false;
         EventType leadType = null; // the activity the title and lead report, which later sections may share
         Set<String> announced = new HashSet<>(); // ids of the places a title lists, each to be reported in turn
-        listed.forEach(m -> m.places().forEach(p -> announced.add(p.id())));
+        Set<String> listedIds = new HashSet<>();
+        listed.forEach(m -> m.places().forEach(p -> listedIds.add(p.id())));
+        announced.addAll(listedIds);
         int chunkStart = 0;
         while (chunkStart < text.length()) {
             int chunkEnd = breaks.find(chunkStart) ? breaks.start() : text.length();
@@ -167,7 +169,7 @@ final class RoundUpSections {
                 // them is still to be reported, so none is taken as read; nor is a listed place
                 // the lead names again ("rallied in Kingston, Ont., Sudbury, Ont., and Windsor").
                 if (afterTitle || distinctPlaces(named) < 2) {
-                    named.stream().filter(n -> n.ids().stream().noneMatch(announced::contains)).forEach(n -> seen.addAll(n.ids()));
+                    named.stream().filter(n -> n.ids().stream().noneMatch(listedIds::contains)).forEach(n -> seen.addAll(n.ids()));
                 } else {
                     named.forEach(n -> announced.addAll(n.ids()));
                 }

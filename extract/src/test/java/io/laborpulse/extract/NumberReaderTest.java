@@ -52,6 +52,14 @@ class NumberReaderTest {
     }
 
     @Test
+    void shouldReadACrowdCountedWithoutANoun() {
+        assertThat(participants("en", "In Bengaluru, about 800 gathered at Freedom Park")).isEqualTo(800L);
+        assertThat(participants("en", "Police put the crowd at 500 by noon")).isEqualTo(500L);
+        assertThat(participants("en", "a group of 150 held a sit-in before the office")).isEqualTo(150L);
+        assertThat(participants("en", "The association, which claims 62,000 members, warned of more action")).isNull();
+    }
+
+    @Test
     void shouldPassOverAWorkforceSizeToTheCountOfParticipants() {
         assertThat(participants("en", "The plant, which has 3,000 workers, saw 400 workers walk out")).isEqualTo(400L);
         assertThat(participants("zh", "该厂员工总数逾3000人,200多名工人聚集讨薪")).isEqualTo(200L);

@@ -163,4 +163,21 @@ class PlaceResolutionTest {
 
         assertThat(event.country()).isEqualTo("US");
     }
+    @Test
+    void shouldTakeANameThatIsAlsoAWordAsThePlaceAtTheDatelineOrWrittenWithCapitals() {
+        ExtractedEvent dateline = only("Hospital porters stop work over pay",
+                "LIMERICK — About 90 porters at the city's hospital stopped work for two hours on Friday.", null);
+        ExtractedEvent capitals = only("Bus drivers strike",
+                "About 500 bus drivers in Cape Town went on strike on Monday over shift allowances.", null);
+
+        assertThat(dateline.region()).isEqualTo("IE-M");
+        assertThat(capitals.region()).isEqualTo("ZA-WC");
+    }
+
+    @Test
+    void shouldReadPlacesWrittenWithLatinDiacriticsOrWithout() {
+        ExtractedEvent event = only("Nurses walk off the job", "About 300 nurses at Whangārei Hospital walked off the job on Tuesday.", null);
+
+        assertThat(event.region()).isEqualTo("NZ-NTL");
+    }
 }
