@@ -163,7 +163,12 @@ public final class LaborExtractor implements Extractor {
         }
         List<Gazetteer.Mention> inHeadline = listedIn(text, mentions, 0, headlineEnd);
         if (!inHeadline.isEmpty()) {
-            return inHeadline;
+            // "تجمع کارگران ساختمانی مریوان، سقز و بانه" over "…که از شهرهای مریوان، سقز و بانه به
+            // سنندج آمده بودند": the story says the listed places are where the workers came from.
+            String first = inHeadline.get(0).name().normalized();
+            boolean origins = mentions.stream().anyMatch(m -> m.start() >= headlineEnd && m.name().normalized().equals(first)
+                    && RoundUpSections.isOrigin(text, m.start(), m.end()));
+            return origins ? List.of() : inHeadline;
         }
         // The lead's first sentence lists them as often ("وقفات احتجاجية … بكل من الدار البيضاء والمحمدية وسطات").
         int leadStart = headlineEnd;

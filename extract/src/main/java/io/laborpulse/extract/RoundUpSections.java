@@ -274,17 +274,31 @@ final class RoundUpSections {
     /** How far into a unit the words recalling the past may stand. */
     private static final int PAST_OPENING = 30;
 
-    private static boolean recallsThePast(String text, int from, int to) {
+    /**
+     * Words of a plan rather than a report ("قرار شد جلسه بعدی در بناب برگزار شود", "a similar
+     * course next month in Shahroud", "下周"): what is to come is not an event yet. Normalised.
+     */
+    private static final List<String> LATER_TIMES = TextNormalizer.normalizeAll("قرار شد", "قرار است", "جلسه بعدی", "ماه آینده",
+            "هفته آینده", "next week", "next month", "the next meeting", "الأسبوع المقبل", "الشهر المقبل", "下周", "下个月", "下月");
+
+    /** Whether a unit opens by recalling the past or speaks of what is still to come: background either way. */
+    private static boolean otherTime(String text, int from, int to) {
         String opening = text.substring(from, Math.min(to, from + PAST_OPENING));
-        return PAST_TIMES.stream().anyMatch(opening::contains);
+        if (PAST_TIMES.stream().anyMatch(opening::contains)) {
+            return true;
+        }
+        String unit = text.substring(from, to);
+        return LATER_TIMES.stream().anyMatch(unit::contains);
     }
 
     /**
-     * Words before a place that make it where people come from or where a firm sits ("来自四川的
-     * 建筑工人", "workers from Kerala", "the company, headquartered in Toronto"), not where they act.
+     * Words before a place that make it where people come from, live or where a firm sits ("来自
+     * 四川的建筑工人", "workers from Kerala", "the company, headquartered in Toronto", "از شهرهای
+     * مریوان، سقز و بانه به سنندج آمده بودند"), not where they act. Normalised.
      */
-    private static final List<String> ORIGIN_CUES = List.of("来自", "from ", "headquartered in ", "based in ",
-            "head office in ", "headquarters in ");
+    private static final List<String> ORIGIN_CUES = TextNormalizer.normalizeAll("来自", "from ", "headquartered in ", "based in ",
+            "head office in ", "headquarters in ", "از شهرهای ", "از شهرستان‌های ", "از شهر ", "اهل ", "ساکن ", "مقیم ",
+            "دفتر مرکزی آن در ", "دفتر مرکزی شرکت در ", "القادمين من ", "المقيمين في ");
 
     /** A place people come from or a firm sits in, as {@link #ORIGIN_CUES} and "毕节籍" (native of Bijie) say. */
     static boolean isOrigin(String text, int placeStart, int placeEnd) {
@@ -328,7 +342,7 @@ final class RoundUpSections {
             EventType leadType, Set<String> announced, boolean chinese) {
         int offset = place.start() - from;
         return !PlaceResolver.isDateline(text, place.start(), place.end()) && !isOrigin(text, place.start(), place.end())
-                && !recallsThePast(text, from, to)
+                && !otherTime(text, from, to)
                 && (active(cues, from, to, leaning(leadType, listItem, offset, chinese))
                         || reportsAnnounced(place, announced, leadType, offset, chinese));
     }

@@ -282,4 +282,17 @@ class RoundUpTest {
 
         assertThat(events).extracting(ExtractedEvent::place).containsExactly("Durban");
     }
+
+    @Test
+    void shouldNotReadTheTownsWorkersCameFromOrAPlannedMeetingAsEvents() {
+        List<ExtractedEvent> origins = read("تجمع کارگران معدن سقز، بانه و مریوان مقابل استانداری\n"
+                + "گروهی از کارگران معدن که از شهرهای سقز، بانه و مریوان به سنندج آمده بودند، صبح دوشنبه مقابل استانداری تجمع کردند.");
+        List<ExtractedEvent> planned = read("Dock workers strike in Mombasa\n"
+                + "About 400 dock workers went on strike in Mombasa on Monday over casual contracts. "
+                + "In Nairobi, union leaders said talks with the port authority would resume next week.");
+
+        assertThat(origins).hasSize(1);
+        assertThat(origins.get(0).region()).isEqualTo("IR-12");
+        assertThat(planned).extracting(ExtractedEvent::place).containsExactly("Mombasa");
+    }
 }
