@@ -167,7 +167,7 @@ public final class LaborExtractor implements Extractor {
             // سنندج آمده بودند": the story says the listed places are where the workers came from.
             String first = inHeadline.get(0).name().normalized();
             boolean origins = mentions.stream().anyMatch(m -> m.start() >= headlineEnd && m.name().normalized().equals(first)
-                    && RoundUpSections.isOrigin(text, m.start(), m.end()));
+                    && PlaceResolver.isOrigin(text, m.start(), m.end()));
             return origins ? List.of() : inHeadline;
         }
         // The lead's first sentence lists them as often ("وقفات احتجاجية … بكل من الدار البيضاء والمحمدية وسطات").
@@ -182,7 +182,7 @@ public final class LaborExtractor implements Extractor {
         // open with 等 ("etc.") is one event's reach, not a list of events.
         // So is a list of the districts of one city named besides ("天水市总工会联合秦州区、麦积区总工会").
         if (inLead.isEmpty() || text.substring(Math.max(0, inLead.get(0).start() - ORIGIN_REACH), inLead.get(0).start()).contains("来自")
-                || RoundUpSections.isOrigin(text, inLead.get(0).start(), inLead.get(0).end()) || text.startsWith("从", inLead.get(0).start() - 1)
+                || PlaceResolver.isOrigin(text, inLead.get(0).start(), inLead.get(0).end()) || text.startsWith("从", inLead.get(0).start() - 1)
                 || text.startsWith("等", inLead.get(inLead.size() - 1).end()) || insideOneCity(inLead, mentions)) {
             return List.of();
         }
@@ -542,12 +542,13 @@ public final class LaborExtractor implements Extractor {
      * A round-up's lead without its dateline or newsroom: where the copy was filed says nothing of
      * where the round-up's first event was ("MUMBAI: Around 900 workers at a plant outside Pune
      * walked out"), and a lead that names no other place ("NEW DELHI — ASHA workers protest across
-     * three states") sums up the sections to come, no event of its own. The dateline's city named
-     * again in the lead stays.
+     * three states") sums up the sections to come, no event of its own. A dateline whose city the
+     * lead names again ("LIMERICK — … University Hospital Limerick") stays.
      */
     private static List<Gazetteer.Mention> withoutNewsroom(List<Gazetteer.Mention> mentions, String text) {
         List<Gazetteer.Mention> datelines = mentions.stream()
                 .filter(m -> PlaceResolver.isNewsroom(text, m.start(), m.end()))
+                .filter(d -> mentions.stream().noneMatch(m -> m.start() > d.end() && m.name().normalized().equals(d.name().normalized())))
                 .toList();
         if (datelines.isEmpty()) {
             return mentions;

@@ -59,6 +59,20 @@ final class PlaceResolver {
      */
     private static final List<String> GENERAL_STATEMENT_CUES = List.of("and elsewhere", "or elsewhere", "anywhere else", "here in ");
 
+    /**
+     * Words before a place that make it where people come from, live or where a firm sits ("来自
+     * 四川的建筑工人", "workers from Kerala", "the company, headquartered in Toronto", "از شهرهای
+     * مریوان، سقز و بانه به سنندج آمده بودند"), not where they act. Normalised.
+     */
+    private static final List<String> ORIGIN_CUES = TextNormalizer.normalizeAll("来自", "from ", "headquartered in ", "based in ",
+            "head office in ", "headquarters in ", "از شهرهای ", "از شهرستان‌های ", "از شهر ", "اهل ", "ساکن ", "مقیم ",
+            "دفتر مرکزی آن در ", "دفتر مرکزی شرکت در ", "القادمين من ", "المقيمين في ");
+    /** Words before "from" that make the place where something fell or moved from, not an origin ("fell from", "moved from"). */
+    private static final java.util.regex.Pattern MOVED_FROM = java.util.regex.Pattern.compile(
+            "(?:fall|falls|fell|falling|fallen|moved|moving|move|relocated|relocating|shifted|shifting|transferred)\\s+(?:[a-z0-9-]+\\s+){0,3}from $");
+    /** After an origin, a place written with its state ("from Toowoomba, Queensland") is part of it. */
+    private static final int ORIGIN_WINDOW = 40;
+
     /** The resolved place and its first mention (offsets in the text resolved), or {@link #NONE}. */
     record Resolution(Place place, Gazetteer.Mention mention) {
     }
@@ -78,7 +92,7 @@ final class PlaceResolver {
         boolean general = GENERAL_STATEMENT_CUES.stream().anyMatch(text::contains);
         Set<String> titleRegions = new HashSet<>();
         for (Gazetteer.Mention mention : mentions) {
-            if (mention.start() < titleEnd && !mention.name().weak()) {
+            if (mention.start() < titleEnd && !mention.name().weak() && !isOrigin(text, mention.start(), mention.end())) {
                 mention.places().stream().filter(p -> p.region() != null && mention.places().size() == 1)
                         .forEach(p -> titleRegions.add(p.region()));
             }
@@ -91,8 +105,15 @@ final class PlaceResolver {
         Map<String, Integer> firstAt = new HashMap<>();
         Map<String, Gazetteer.Mention> written = new HashMap<>();
         Map<String, Place> byId = new HashMap<>();
+        Gazetteer.Mention origin = null; // the last mention of where people came from
         for (Gazetteer.Mention mention : mentions) {
             if ((general && inGeneralStatement(text, mention.start())) || namesACounty(text, mention)) {
+                continue;
+            }
+            // Where people came from votes for nothing, nor does the state written after it ("from Toowoomba, Queensland").
+            boolean qualifiesOrigin = origin != null && QUALIFIER_SEPARATOR.matcher(text).region(origin.end(), mention.start()).matches();
+            if (qualifiesOrigin || isOrigin(text, mention.start(), mention.end())) {
+                origin = mention;
                 continue;
             }
             Place place = choose(mention, supported, priorCountry);
@@ -315,7 +336,26 @@ final class PlaceResolver {
         String before = text.substring(Math.max(0, start - DATELINE_WINDOW), start);
         return DATELINE_CUES.stream().anyMatch(before::contains)
                 || CHINESE_DATELINE_END.matcher(text).region(end, text.length()).lookingAt()
-                || (opensLead(text, start) && WIRE_DATELINE_END.matcher(text).region(end, text.length()).lookingAt());
+                || ((opensLead(text, start) || followsUnknownDatelineTown(text, start))
+                        && WIRE_DATELINE_END.matcher(text).region(end, text.length()).lookingAt());
+    }
+
+    /**
+     * Whether a place is where people come from or a firm sits, as {@link #ORIGIN_CUES}, "毕节籍"
+     * (native of Bijie) and "Duluth-based" say; not where something fell or moved from, nor the
+     * start of a route ("from Sydney to Perth").
+     */
+    static boolean isOrigin(String text, int placeStart, int placeEnd) {
+        if (text.startsWith("籍", placeEnd) || text.startsWith("-based", placeEnd)) {
+            return true;
+        }
+        for (String cue : ORIGIN_CUES) {
+            if (text.startsWith(cue, placeStart - cue.length())) {
+                return !cue.equals("from ") || (!text.startsWith(" to ", placeEnd)
+                        && !MOVED_FROM.matcher(text.substring(Math.max(0, placeStart - ORIGIN_WINDOW), placeStart)).find());
+            }
+        }
+        return false;
     }
 
     /**
@@ -336,6 +376,15 @@ final class PlaceResolver {
      */
     private static boolean opensLead(String text, int at) {
         return opensLineAfterHeadline(text, at) && Character.UnicodeScript.of(text.codePointAt(at)) == Character.UnicodeScript.LATIN;
+    }
+
+    /** A dateline's town the gazetteer does not hold stands before the state: "SUPERIOR, Wis. —" is placed by "Wis.". */
+    private static final java.util.regex.Pattern DATELINE_TOWN = java.util.regex.Pattern.compile("[\\p{L}' .-]{2,30},\\s*");
+
+    private static boolean followsUnknownDatelineTown(String text, int at) {
+        int lineStart = text.lastIndexOf('\n', at - 1) + 1;
+        return lineStart > 0 && at > lineStart && opensLead(text, lineStart)
+                && DATELINE_TOWN.matcher(text).region(lineStart, at).matches();
     }
 
     private static boolean opensLineAfterHeadline(String text, int at) {

@@ -159,7 +159,7 @@ final class RoundUpSections {
                 // Where people come from is not news to come: it is read, not announced.
                 List<Named> named = new ArrayList<>();
                 for (Named n : placesIn(places, chunkStart, unitEnd)) {
-                    if (isOrigin(text, n.start(), n.end())) {
+                    if (PlaceResolver.isOrigin(text, n.start(), n.end())) {
                         seen.addAll(n.ids());
                     } else if (!PlaceResolver.isNewsroom(text, n.start(), n.end())) {
                         named.add(n);
@@ -291,20 +291,6 @@ final class RoundUpSections {
         return LATER_TIMES.stream().anyMatch(unit::contains);
     }
 
-    /**
-     * Words before a place that make it where people come from, live or where a firm sits ("来自
-     * 四川的建筑工人", "workers from Kerala", "the company, headquartered in Toronto", "از شهرهای
-     * مریوان، سقز و بانه به سنندج آمده بودند"), not where they act. Normalised.
-     */
-    private static final List<String> ORIGIN_CUES = TextNormalizer.normalizeAll("来自", "from ", "headquartered in ", "based in ",
-            "head office in ", "headquarters in ", "از شهرهای ", "از شهرستان‌های ", "از شهر ", "اهل ", "ساکن ", "مقیم ",
-            "دفتر مرکزی آن در ", "دفتر مرکزی شرکت در ", "القادمين من ", "المقيمين في ");
-
-    /** A place people come from or a firm sits in, as {@link #ORIGIN_CUES} and "毕节籍" (native of Bijie) say. */
-    static boolean isOrigin(String text, int placeStart, int placeEnd) {
-        return text.startsWith("籍", placeEnd) || ORIGIN_CUES.stream().anyMatch(cue -> text.startsWith(cue, placeStart - cue.length()));
-    }
-
     private static boolean opensBareClause(String text, int at) {
         if (at >= text.length() || BARE_OPENER_FIRSTS.indexOf(text.charAt(at)) < 0) {
             return false; // asked at every space: most spaces are followed by no opener's first letter
@@ -341,7 +327,7 @@ final class RoundUpSections {
     private static boolean reportsAt(String text, Cues cues, Named place, int from, int to, boolean listItem,
             EventType leadType, Set<String> announced, boolean chinese) {
         int offset = place.start() - from;
-        return !PlaceResolver.isDateline(text, place.start(), place.end()) && !isOrigin(text, place.start(), place.end())
+        return !PlaceResolver.isDateline(text, place.start(), place.end()) && !PlaceResolver.isOrigin(text, place.start(), place.end())
                 && !otherTime(text, from, to)
                 && (active(cues, from, to, leaning(leadType, listItem, offset, chinese))
                         || reportsAnnounced(place, announced, leadType, offset, chinese));

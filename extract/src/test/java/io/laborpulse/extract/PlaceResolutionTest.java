@@ -180,4 +180,15 @@ class PlaceResolutionTest {
 
         assertThat(event.region()).isEqualTo("NZ-NTL");
     }
+
+    @Test
+    void shouldNotPlaceAStoryWhereItsPeopleCameFromOrItsFirmSits() {
+        ExtractedEvent migrant = only("Worker from Kumasi dies in fall at Accra building site",
+                "A 31-year-old labourer from Kumasi, Ashanti, died after a fall from scaffolding at a building site in Accra on Monday.", null);
+        ExtractedEvent based = only("Nurses strike in Superior",
+                "About 200 nurses at a hospital in Superior, Wis., went on strike on Monday; their Duluth-based union local said talks had stalled.", null);
+
+        assertThat(migrant.region()).isEqualTo("GH-AA");
+        assertThat(based.region()).isEqualTo("US-WI");
+    }
 }
