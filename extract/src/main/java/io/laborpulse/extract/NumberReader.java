@@ -58,9 +58,9 @@ public final class NumberReader {
             + "|lecturers|academics|journalists|vendors|hawkers|fishermen|fishers|seafarers|conductors|janitors|carers"
             + "|caregivers|attendants|clerks|activists|supporters|participants|attendees|delegates|retirees|pensioners"
             + "|operators|stewards|reps|electricians|plumbers|welders|fitters|mechanics|machinists|carpenters|masons"
-            + "|painters|builders|loaders|cutters|tappers|harvesters|weavers|tailors|bakers)";
+            + "|painters|builders|loaders|cutters|tappers|harvesters|weavers|tailors|bakers|foremen|longshoremen|medics|paramedics)";
     private static final Pattern EN = Pattern.compile(
-            DIGITS + "(?:\\.([0-9]+))?\\s+(?:(thousand|lakh|crore|million)\\s+)?(?:[a-z-]+\\s+)?" + EN_PARTICIPANTS
+            DIGITS + "(?:\\.([0-9]+))?\\s+(?:(thousand|lakh|crore|million)\\s+)?(?:[a-z-]+\\s+(?:and|or|&)\\s+)?(?:[a-z-]+\\s+)?" + EN_PARTICIPANTS
                     + "|(?:numbering|totalling|totaling)\\s+(?:around|about|some|nearly|over|more than)?\\s*([0-9][0-9,]*)"
                     // "1,150 of the 1,900 hourly workers walked off": the part that acts
                     + "|([0-9][0-9,]*)\\s+of\\s+(?:the|its|their)\\s+[0-9][0-9,]*\\s+(?:[a-z-]+\\s+){0,2}" + EN_PARTICIPANTS
@@ -164,9 +164,12 @@ public final class NumberReader {
                     + "|(?:همکار|کارگر دیگری)(?![\\u0600-\\u06ff])(?:(?![0-9])[^.،]){0,60}?"
                     + "(?:مصدوم|زخمی|مجروح|دچار سوختگی|دچار مسمومیت|به بیمارستان)");
     private static final String EN_NUMBER = "([0-9]+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)";
-    private static final String EN_PERSON = "(?:[a-z-]+\\s+)?(?:[a-z]*workers?|employees?|contractors?|miners?|men|man|women|woman|people|persons?|laborers?|labourers?)";
+    /** A person an accident report counts, with an age and up to two words before ("a 32-year-old migrant worker", "two rock drill operators"). */
+    private static final String EN_PERSON = "(?:[0-9]+-year-old\\s+)?(?:[a-z-]+\\s+){0,2}?(?:[a-z]*workers?|employees?|contractors?|miners?|men|man|women|woman"
+            + "|people|persons?|laborers?|labourers?|operators?|drivers?|drillers?|technicians?|electricians?|welders?|painters?|cleaners?"
+            + "|guards?|riders?|porters?|fishermen|fisherman|apprentices?|trainees?)";
     private static final Pattern EN_DEAD = Pattern.compile(
-            "\\b" + EN_NUMBER + "\\s+" + EN_PERSON + "\\s+(?:[a-z]+\\s+){0,3}?(?:killed|died|dies|dead|fatally|lost (?:his|her|their) li)"
+            "\\b" + EN_NUMBER + "\\s+" + EN_PERSON + "\\s+(?:[a-z,']+\\s+){0,6}?(?:killed|died|dies|dead|fatally|lost (?:his|her|their) li)"
                     + "|\\b(?:killed|killing|kills|left)\\s+" + EN_NUMBER + "\\s+" + EN_PERSON
                     + "|^\\s*(?:the\\s+)?()(?:worker|contractor|man|woman|employee|miner|laborer|labourer)\\s+(?:[a-z]+\\s+){0,2}?(?:killed|died|dies|dead|fatally)"
                     + "|\\bthe\\s+()(?:worker|contractor|employee|miner)\\s+(?:[a-z]+\\s+){0,1}?died"
@@ -179,7 +182,7 @@ public final class NumberReader {
                     + "|\\b(a|an|one)\\s+(?:[0-9]+-year-old\\s+)?(?:[a-z-]+\\s+)?(?:worker|employee|man|woman)\\s+(?:was\\s+)?"
                     + "(?:suffered|sustained)\\s+(?:[a-z,]+\\s+){0,4}?injur"
                     + "|\\b(?:a third|a fourth|a fifth|another|one other)\\b(?!\\s+(?:[0-9]|two|three|four|five|six|seven|eight|nine|ten)\\b)"
-                    + "\\s+(?:[a-z-]+\\s+){0,8}?(?:injured|hurt|wounded|hospitali|(?:taken|admitted) to (?:a\\s+)?hospital)");
+                    + "\\s+(?:[a-z,'-]+\\s+){0,8}?(?:injured|hurt|wounded|hospitali|(?:taken|admitted) to (?:a\\s+)?hospital)");
     private static final Pattern AGE_FA = Pattern.compile("[0-9]+\\s*ساله");
     private static final Pattern ZH_DEAD_HURT = Pattern.compile(
             "([0-9]+|[一二两三四五六七八九十]+)死(?:([0-9]+|[一二两三四五六七八九十]+)伤)?");

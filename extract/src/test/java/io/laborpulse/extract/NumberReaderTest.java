@@ -52,6 +52,14 @@ class NumberReaderTest {
     }
 
     @Test
+    void shouldCountCasualtiesNamedWithTheirAgeTradeAndWhereTheyCameFrom() {
+        assertThat(NumberReader.casualties("en", "a 29-year-old migrant worker from bihar was killed and another from west bengal's malda was injured"))
+                .isEqualTo(2L);
+        assertThat(NumberReader.casualties("en", "three crane operators were killed and a fourth was hurt")).isEqualTo(4L);
+        assertThat(participants("en", "About 900 dock and warehouse workers stopped work")).isEqualTo(900L);
+    }
+
+    @Test
     void shouldReadACrowdCountedWithoutANoun() {
         assertThat(participants("en", "In Bengaluru, about 800 gathered at Freedom Park")).isEqualTo(800L);
         assertThat(participants("en", "Police put the crowd at 500 by noon")).isEqualTo(500L);
