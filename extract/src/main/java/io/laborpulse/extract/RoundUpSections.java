@@ -79,9 +79,9 @@ final class RoundUpSections {
      */
     private static final String SEVERAL = "*";
     private static final int OPENS_WITH_PLACE = 12;
-    /** A list item's mark: a dash or bullet, a live blog's time ("10.20am — "), "1." / "2)" / "3、", 一是 / （二） / 三、. */
+    /** A list item's mark: a dash or bullet, a live blog's time ("10.20am — ", "09:10 |", 【9时】), "1." / "2)" / "3、", 一是 / （二） / 三、. */
     private static final Pattern LIST_MARK = Pattern.compile(
-            "\\s*(?:[-–•*·▪●]|[0-9]{1,2}[.:][0-9]{2}\\s*(?:am|pm)?\\s*[—–-]|[0-9]{1,2}[.)、]|[一二三四五六七八九十]{1,2}[是、]"
+            "\\s*(?:[-–•*·▪●]|[0-9]{1,2}[.:][0-9]{2}\\s*(?:am|pm)?\\s*[—–|-]|【[0-9]{1,2}[时:][0-9]{0,2}分?】|[0-9]{1,2}[.)、]|[一二三四五六七八九十]{1,2}[是、]"
             + "|[(（][一二三四五六七八九十0-9]{1,2}[)）])");
     /**
      * How near a paragraph's start a place must be named for the paragraph to be about it: the
@@ -181,7 +181,7 @@ final class RoundUpSections {
                 }
             } else if (!unseen.isNone()
                     && (listItem || disjoint(unseen.regions(), current.regions())
-                            || unseen.start() - chunkStart <= (chinese ? OPENING_ZH : OPENING))
+                            || unseen.start() - pastConnector(text, chunkStart, chunkEnd) <= (chinese ? OPENING_ZH : OPENING))
                     && reportsAt(text, cues, unseen, chunkStart, chunkEnd, listItem, leadType, announced, chinese)) {
                 // Another place with activity: in another region, or in the same one when the
                 // paragraph opens with it ("Meanwhile, workers in Konabari…") or is a list item.
@@ -320,13 +320,46 @@ final class RoundUpSections {
     }
 
     /**
+     * Words that link a report to the one before it ("Meanwhile,", "وفي سياق متصل،", "در همین
+     * حال", "与此同时，"): the unit's own news starts after them, and so is measured how near its
+     * opening a place is named. Normalised, longest first.
+     */
+    private static final List<String> CONNECTORS = TextNormalizer.normalizeAll("in a separate development", "in a related development",
+            "in another incident", "at the same time", "meanwhile", "elsewhere", "separately", "similarly",
+            "در حادثه‌ای دیگر", "در خبری دیگر", "از سوی دیگر", "در همین حال", "در ادامه", "همزمان", "همچنین",
+            "ومن جهة أخرى", "وفي سياق متصل", "في سياق متصل", "وفي سياق آخر", "وفي الوقت نفسه", "في غضون ذلك", "من جهة أخرى",
+            "وبالتزامن", "بالتزامن", "وكذلك", "كما",
+            "与此同时", "同一天", "另据", "此外", "同时", "另外", "同日").stream()
+            .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+    private static final String CONNECTOR_TAIL = " ,،，:：-—";
+
+    /** Where a unit's own words start: after a connector and the comma after it, else at {@code from}. */
+    static int pastConnector(String text, int from, int to) {
+        int at = from;
+        while (at < to && Character.isWhitespace(text.charAt(at))) {
+            at++;
+        }
+        for (String connector : CONNECTORS) {
+            if (text.startsWith(connector, at) && at + connector.length() < to
+                    && CONNECTOR_TAIL.indexOf(text.charAt(at + connector.length())) >= 0) {
+                int end = at + connector.length();
+                while (end < to && CONNECTOR_TAIL.indexOf(text.charAt(end)) >= 0) {
+                    end++;
+                }
+                return end;
+            }
+        }
+        return from;
+    }
+
+    /**
      * Whether the unit {@code [from, to)} reports news of its own at {@code place}: the place is
      * neither the dateline nor where people came from, and the unit has labour activity of its own,
      * or the lead's where it may lean on the lead or the title announced the place.
      */
     private static boolean reportsAt(String text, Cues cues, Named place, int from, int to, boolean listItem,
             EventType leadType, Set<String> announced, boolean chinese) {
-        int offset = place.start() - from;
+        int offset = place.start() - pastConnector(text, from, to);
         return !PlaceResolver.isDateline(text, place.start(), place.end()) && !PlaceResolver.isOrigin(text, place.start(), place.end())
                 && !otherTime(text, from, to)
                 && (active(cues, from, to, leaning(leadType, listItem, offset, chinese))
@@ -391,7 +424,8 @@ final class RoundUpSections {
         for (int i = 0; i < sentenceStarts.size(); i++) {
             int start = sentenceStarts.get(i);
             int end = i + 1 < sentenceStarts.size() ? sentenceStarts.get(i + 1) : to;
-            Named opening = firstPlace(places, start, Math.min(end, start + (chinese ? SENTENCE_OPENING_ZH : SENTENCE_OPENING)));
+            Named opening = firstPlace(places, start,
+                    Math.min(end, pastConnector(text, start, end) + (chinese ? SENTENCE_OPENING_ZH : SENTENCE_OPENING)));
             if (!opening.isNone() && disjoint(opening.ids(), seen) && (starts.isEmpty() || start > starts.get(starts.size() - 1))
                     && reportsAt(text, cues, opening, start, end, false, leadType, announced, chinese)) {
                 starts.add(start);

@@ -295,4 +295,14 @@ class RoundUpTest {
         assertThat(origins.get(0).region()).isEqualTo("IR-12");
         assertThat(planned).extracting(ExtractedEvent::place).containsExactly("Mombasa");
     }
+
+    @Test
+    void shouldMeasureHowNearItsOpeningAUnitNamesItsPlaceAfterTheWordsThatLinkItToTheLastOne() {
+        List<ExtractedEvent> events = read("إضراب عمال النظافة في البصرة\n"
+                + "البصرة - نفذ نحو 300 عامل نظافة في البصرة إضرابا عن العمل اليوم الأحد للمطالبة بصرف رواتبهم المتأخرة.\n"
+                + "وفي سياق متصل، نظم عشرات العمال في مصفى الدورة ببغداد وقفة احتجاجية أمام بوابة المصفى.");
+
+        assertThat(events).extracting(ExtractedEvent::region).containsExactly("IQ-BA", "IQ-BG");
+        assertThat(events).extracting(ExtractedEvent::type).containsExactly(EventType.STRIKE, EventType.PROTEST);
+    }
 }
