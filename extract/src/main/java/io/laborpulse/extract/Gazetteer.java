@@ -87,11 +87,20 @@ public final class Gazetteer {
      * word, before overlaps are settled, so "Tehrani" neither matches nor hides a shorter name.
      */
     public List<Mention> find(String normalized) {
+        return find(normalized, true);
+    }
+
+    /**
+     * As {@link #find(String)}; {@code proclitics} says whether a name may follow an Arabic
+     * proclitic joined to it (وبغداد, بالبصرة). Persian writes "and" and "to" apart, so in Persian
+     * text a name inside a word is no name: وارد ("entered") is not "and Ard".
+     */
+    public List<Mention> find(String normalized, boolean proclitics) {
         List<TermTrie.Match<Name>> candidates = new ArrayList<>();
         // Names start at a word's start (after an Arabic proclitic or two): walking the trie from
         // inside Arabic-script words only to drop what it finds there costs a third of the time.
-        for (TermTrie.Match<Name> match : trie.matches(normalized, Gazetteer::mayStartName)) {
-            if (atWordBoundaries(normalized, match.start(), match.end())) {
+        for (TermTrie.Match<Name> match : trie.matches(normalized, proclitics ? Gazetteer::mayStartName : Gazetteer::startsWord)) {
+            if (atWordBoundaries(normalized, match.start(), match.end(), proclitics)) {
                 candidates.add(match);
             }
         }
@@ -143,6 +152,10 @@ public final class Gazetteer {
         return true;
     }
 
+    private static boolean startsWord(String text, int at) {
+        return at == 0 || !Scripts.inArabicBlock(text.charAt(at)) || !Scripts.isLetter(text.charAt(at - 1));
+    }
+
     private static boolean mayStartName(String text, int at) {
         char c = text.charAt(at);
         if (at == 0 || !Scripts.inArabicBlock(c) || !Scripts.isLetter(text.charAt(at - 1))) {
@@ -155,11 +168,11 @@ public final class Gazetteer {
      * Alphabetic names must stand as words (Tehran, not Tehrani); Chinese has no word breaks,
      * so Han names match anywhere and overlaps are settled by longest-first.
      */
-    private static boolean atWordBoundaries(String text, int start, int end) {
+    private static boolean atWordBoundaries(String text, int start, int end, boolean proclitics) {
         if (Character.UnicodeScript.of(text.codePointAt(start)) == Character.UnicodeScript.HAN) {
             return true;
         }
-        boolean before = start == 0 || !Scripts.isLetter(text.codePointBefore(start)) || Scripts.afterProclitics(text, start);
+        boolean before = start == 0 || !Scripts.isLetter(text.codePointBefore(start)) || (proclitics && Scripts.afterProclitics(text, start));
         boolean after = end >= text.length() || !Scripts.isLetter(text.codePointAt(end));
         return before && after;
     }

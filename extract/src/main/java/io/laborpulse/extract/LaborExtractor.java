@@ -111,7 +111,7 @@ public final class LaborExtractor implements Extractor {
         int titleEnd = title.isEmpty() ? 0 : firstFrom(normalized, title.length());
         String prior = priorCountry(doc.countryHint(), lang);
         Lexicon.Hits cues = lexicon.find(lang, text);
-        Reading reading = new Reading(lang, normalized, PlaceResolver.settle(asWritten(gazetteer.find(text), normalized), text, prior),
+        Reading reading = new Reading(lang, normalized, PlaceResolver.settle(asWritten(gazetteer.find(text, !lang.equals("fa")), normalized), text, prior),
                 cues, worldOfWorkNamed(lexicon.score(cues, 0, text.length())), titleEnd, prior, published);
 
         List<ExtractedEvent> roundUp = new ArrayList<>();

@@ -42,10 +42,11 @@ public final class NumberReader {
             "([0-9][0-9,]*|[一二两三四五六七八九十百千万]+)\\s*(?:余|多)?\\s*户(?=困难|职工|家庭|农户|村民|居民|贫困|低保|群众|脱贫)"
                     + "|(?:农户|社员|家庭|村民|居民)[^,。;]{0,8}?([0-9][0-9,]*|[一二两三四五六七八九十百千万]+)\\s*(?:余|多)?\\s*户");
 
-    /** Persian person words: workers, people, representatives, job seekers, trainees, women, retirees. */
+    /** Persian person words: workers, people, representatives, job seekers, trainees, women, retirees, miners, nurses, drivers, staff, teachers, sweepers. */
     private static final Pattern FA = normalized(
             DIGITS + "[ \\t]*(هزار)?(?:[ \\t]*و[ \\t]*([0-9]+))?[ \\t]*"
-                    + "(?:نفر|کارگر|تن از|جویای کار|جوینده کار|جویندگان کار|کارجو|متقاضی کار|کارآموز|نماینده|زن|بازنشسته)");
+                    + "(?:نفر|کارگر|تن از|جویای کار|جوینده کار|جویندگان کار|کارجو|متقاضی کار|کارآموز|نماینده|زن|بازنشسته"
+                    + "|معدنچی|پرستار|راننده|کارمند|معلم|پاکبان|کشاورز|رفتگر|نانوا|مددجو|کادر درمان)");
 
     /** What a crowd does right after its count, with no noun between ("around 400 blocked the road"). */
     private static final String EN_CROWD_ACTIONS = "(?:gathered|marched|rallied|turned out|joined|protested|took part|held|blocked"
@@ -241,7 +242,7 @@ public final class NumberReader {
             Map.entry("هشتاد", 80), Map.entry("نود", 90)));
     private static final Pattern FA_WORDS = Pattern.compile(
             "(?<!" + AR_LETTER + ")(?<!" + TextNormalizer.normalize("چند") + " )" + alternation(FA_WORD_COUNTS)
-                    + "[ \\t]+(?:نفر|کارگر|تن از|نماینده|کارجو|کارآموز)");
+                    + "[ \\t]+(?:نفر|کارگر|تن از|نماینده|کارجو|کارآموز|معدنچی|پرستار|راننده|کارمند|معلم|پاکبان|بازنشسته)");
 
     /** "ألف عامل", "ألفي عامل": a thousand or two thousand written as words. */
     private static final Pattern AR_THOUSANDS = normalized(
@@ -258,7 +259,7 @@ public final class NumberReader {
                     "headcount", "which has", "that has", "with a payroll"),
             "zh", List.of("员工总数", "职工总数", "员工过", "员工逾", "共有员工", "拥有员工", "现有员工", "现有职工", "在职", "用工规模",
                     "吸纳", "带动就业", "覆盖", "涉及", "影响"),
-            "fa", List.of("پرسنل", "شاغل", "دارای", "با بیش از", "نیروی کار", "اشتغال"),
+            "fa", List.of("پرسنل", "شاغل", "دارای", "با بیش از", "نیروی کار", "اشتغال", "در مجموع", "مشغول به کار"),
             "ar", List.of("يعمل بها", "يعمل فيها", "يعمل فيه", "يعمل به", "يعمل بال", "يضم", "تضم", "قوة عاملة", "يوظف")));
 
     private static final String CHINESE_DIGITS = "零一二三四五六七八九";
@@ -340,6 +341,11 @@ public final class NumberReader {
         };
         if (counts.isEmpty()) {
             return households(lang, normalized);
+        }
+        // A count in a sentence recalling the past ("last autumn, some 600 workers struck") is background.
+        List<Count> present = counts.stream().filter(c -> !recalled(normalized, c)).toList();
+        if (!present.isEmpty()) {
+            counts = present;
         }
         Count chosen = counts.stream().filter(c -> acting(lang, normalized, c)).findFirst().orElse(counts.get(0));
         return refined(chosen, counts).value();
@@ -558,6 +564,15 @@ public final class NumberReader {
     private static final int CLAUSE_REACH = 80;
 
     /** Whether the clause of a count (to the nearest delimiter each side, 80 characters at most) has an action word. */
+    private static boolean recalled(String text, Count count) {
+        int from = count.start();
+        while (from > 0 && ".!?؟。\n".indexOf(text.charAt(from - 1)) < 0) {
+            from--;
+        }
+        String before = text.substring(from, count.start());
+        return RoundUpSections.PAST_TIMES.stream().anyMatch(before::contains);
+    }
+
     private static boolean acting(String lang, String text, Count count) {
         int from = count.start();
         while (from > 0 && count.start() - from < CLAUSE_REACH && CLAUSE_ENDS.indexOf(text.charAt(from - 1)) < 0) {

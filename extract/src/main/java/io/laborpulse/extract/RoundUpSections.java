@@ -269,7 +269,7 @@ final class RoundUpSections {
      * Words that open a sentence recalling earlier events ("سال گذشته نیز معدنچیان راور…",
      * "Last year, workers in…"): background to the story, not another event of it. Normalised.
      */
-    private static final List<String> PAST_TIMES = TextNormalizer.normalizeAll("سال گذشته", "ماه گذشته", "سال قبل", "ماه قبل",
+    static final List<String> PAST_TIMES = TextNormalizer.normalizeAll("سال گذشته", "ماه گذشته", "سال قبل", "ماه قبل",
             "last year", "last month", "العام الماضي", "الشهر الماضي", "السنة الماضية", "去年", "上个月", "上月");
     /** How far into a unit the words recalling the past may stand. */
     private static final int PAST_OPENING = 30;

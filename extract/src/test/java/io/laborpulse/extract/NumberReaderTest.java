@@ -60,6 +60,14 @@ class NumberReaderTest {
     }
 
     @Test
+    void shouldReadPersianTradesAndPassOverWorkforceTotalsAndLastYearsCounts() {
+        assertThat(participants("fa", TextNormalizer.normalize("حدود ۴۵۰ معدنچی از ورود به تونل خودداری کردند"))).isEqualTo(450L);
+        assertThat(participants("fa", TextNormalizer.normalize(
+                "حدود ۳۰۰ نفر از کارگران شرکت پیمانکاری که در معدن کار می‌کنند، از صبح دیروز دست از کار کشیده‌اند. "
+                        + "سال گذشته نیز حدود ۶۰۰ کارگر در اعتراض به تاخیر حقوق اعتصاب کرده بودند."))).isEqualTo(300L);
+    }
+
+    @Test
     void shouldReadACrowdCountedWithoutANoun() {
         assertThat(participants("en", "In Bengaluru, about 800 gathered at Freedom Park")).isEqualTo(800L);
         assertThat(participants("en", "Police put the crowd at 500 by noon")).isEqualTo(500L);
