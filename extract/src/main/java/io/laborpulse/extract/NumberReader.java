@@ -408,11 +408,11 @@ public final class NumberReader {
 
     private static boolean opensCrowdCount(String text, int at) {
         char c = text.charAt(at);
-        if ("acmnorst".indexOf(c) < 0 || (at > 0 && Character.isLetter(text.charAt(at - 1)))) {
-            return false;
+        if (c < 'a' || c > 't' || "acmnorst".indexOf(c) < 0 || (at > 0 && Scripts.isLetter(text.charAt(at - 1)))) {
+            return false; // asked at every character: most are no opening's first letter
         }
         for (String opening : EN_CROWD_OPENINGS) {
-            if (text.startsWith(opening, at)) {
+            if (opening.charAt(0) == c && text.startsWith(opening, at)) {
                 return true;
             }
         }

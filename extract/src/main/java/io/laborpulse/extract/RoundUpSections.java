@@ -176,7 +176,8 @@ final class RoundUpSections {
                 if (leadType == null) {
                     leadType = cues.leadingType(0, unitEnd);
                 }
-                if (SEVERAL_PLACES.stream().anyMatch(words -> text.substring(0, unitEnd).contains(words))) {
+                String soFar = text.substring(0, unitEnd);
+                if (SEVERAL_PLACES.stream().anyMatch(soFar::contains)) {
                     announced.add(SEVERAL);
                 }
             } else if (!unseen.isNone()
