@@ -111,7 +111,8 @@ public final class LaborExtractor implements Extractor {
         int titleEnd = title.isEmpty() ? 0 : firstFrom(normalized, title.length());
         String prior = priorCountry(doc.countryHint(), lang);
         Lexicon.Hits cues = lexicon.find(lang, text);
-        Reading reading = new Reading(lang, normalized, PlaceResolver.settle(asWritten(gazetteer.find(text, !lang.equals("fa")), normalized), text, prior),
+        Reading reading = new Reading(lang, normalized, PlaceResolver.settle(asWritten(gazetteer.find(text, !lang.equals("fa")), normalized), text, prior,
+                        lang.equals("ar") ? ARAB_COUNTRIES : Set.of()),
                 cues, worldOfWorkNamed(lexicon.score(cues, 0, text.length())), titleEnd, prior, published);
 
         List<ExtractedEvent> roundUp = new ArrayList<>();
@@ -628,6 +629,13 @@ public final class LaborExtractor implements Extractor {
         }
         return flat.substring(0, cut) + "…";
     }
+
+    /**
+     * Where Arabic-language news happens, for shared names the text does not settle otherwise:
+     * the 22 members of the Arab League (ISO 3166-1 codes).
+     */
+    private static final Set<String> ARAB_COUNTRIES = Set.of("DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR",
+            "MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE");
 
     private static String priorCountry(String countryHint, String lang) {
         if (countryHint != null && !countryHint.isBlank()) {

@@ -170,10 +170,12 @@ final class PlaceResolver {
      * of the countries it is otherwise about: beside Chennai, "Kochi" and "Hyderabad" are the
      * Indian cities; in a Saudi list, وجدة read as "and Jeddah" rather than Morocco's Oujda;
      * with لبنان named, طرابلس is Lebanon's Tripoli. The document's countries are those of its
-     * single-meaning country, region and city names, else the prior. A mention none of whose
-     * places lies there is left as it was, for the resolver.
+     * single-meaning country, region and city names, else the prior, else the countries whose
+     * news the text's language is mostly about. A mention none of whose places lies there is left
+     * as it was, for the resolver.
      */
-    static List<Gazetteer.Mention> settle(List<Gazetteer.Mention> mentions, String text, String priorCountry) {
+    static List<Gazetteer.Mention> settle(List<Gazetteer.Mention> mentions, String text, String priorCountry,
+            Set<String> languageCountries) {
         mentions = confirmed(qualified(mentions, text), text);
         Set<String> countries = new HashSet<>();
         for (Gazetteer.Mention mention : mentions) {
@@ -184,6 +186,9 @@ final class PlaceResolver {
         }
         if (countries.isEmpty() && priorCountry != null) {
             countries.add(priorCountry);
+        }
+        if (countries.isEmpty()) {
+            countries.addAll(languageCountries); // Arabic news names Aleppo, not Iran's Halab
         }
         List<Gazetteer.Mention> settled = new java.util.ArrayList<>(mentions.size());
         for (Gazetteer.Mention mention : mentions) {

@@ -191,4 +191,11 @@ class PlaceResolutionTest {
         assertThat(migrant.region()).isEqualTo("GH-AA");
         assertThat(based.region()).isEqualTo("US-WI");
     }
+
+    @Test
+    void shouldReadANameAnArabCountryAndAnotherShareAsTheArabPlaceInArabicNews() {
+        ExtractedEvent event = only("ورشة تدريبية لعمال النسيج", "أقامت نقابة العمال في حلب ورشة تدريبية لعمال النسيج حول السلامة المهنية.", null);
+
+        assertThat(event.region()).isEqualTo("SY-HL");
+    }
 }
