@@ -422,7 +422,7 @@ function hanVerdict(name, countyShortForm = false) {
 
 class Row {
   constructor(id, country, level, region, english) {
-    Object.assign(this, { id, country, level, region, english, names: [], weak: new Set() });
+    Object.assign(this, { id, country, level, region, english, names: [], weak: new Set(), usual: new Set() });
   }
 
   /** Adds a name unless it is dropped; weak names get the ~ mark. */
@@ -455,7 +455,7 @@ class Row {
   }
 
   line() {
-    const cells = this.names.map((n) => (this.weak.has(key(n)) ? '~' : '') + n);
+    const cells = this.names.map((n) => (this.weak.has(key(n)) ? '~' : this.usual.has(key(n)) ? '^' : '') + n);
     const english = this.english ?? '-';
     return [this.id, this.country, this.level, this.region, english, cells.length ? cells.join('|') : '-'].join('\t');
   }
@@ -1123,6 +1123,7 @@ function worldCityRows(firstLevelIds, otherRows) {
       continue;
     }
     const row = new Row(`${region}/gn-${c.id}`, c.country, 'CITY', region, c.name);
+    row.population = c.population;
     const bare = [...new Set([c.name, withoutModifierApostrophes(c.name)])];
     for (const n of bare) {
       if (!town) {
@@ -1157,6 +1158,7 @@ function worldCityRows(firstLevelIds, otherRows) {
   for (const row of cityRows) {
     row.names = row.names.filter((n) => !/\p{Script=Arabic}/u.test(n) || !elsewhere(n, row.region));
   }
+  markUsualReadings(cityRows, takenBy(otherRows));
   const rows = [...cityRows, ...townRows].filter((row) => row.names.length > 0);
   if (process.env.GAZ_DEBUG) {
     const kept = townRows.filter((row) => row.names.length > 0).length;
@@ -1164,6 +1166,54 @@ function worldCityRows(firstLevelIds, otherRows) {
   }
   rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return rows;
+}
+
+/**
+ * How many times the next largest city's population a city must have for its name to mean it
+ * when a text does not say which: Birmingham (England, 1.1 million; Alabama, 200,000), Hyderabad
+ * (India, 6.8 million; Sindh, 1.7 million). Closer than that, the name stays unsettled.
+ */
+const USUAL_READING_MARGIN = 3;
+
+/** The regions each name (folded) is held in by the rows given and the curated files. */
+function takenBy(otherRows) {
+  const taken = new Map();
+  const take = (k, region) => taken.set(k, (taken.get(k) ?? new Set()).add(region));
+  otherRows.forEach((r) => r.names.forEach((n) => take(key(fold(n)), r.region)));
+  for (const file of ['world-curated.tsv', 'iran-curated.tsv', 'china-curated.tsv']) {
+    readCurated(file).forEach((r) => r.names.forEach((k) => take(key(fold(k)), r.level === 'COUNTRY' ? null : r.region)));
+  }
+  return taken;
+}
+
+/**
+ * Marks ^ the name a city shares with other cities when it is the usual reading of that name:
+ * the city is USUAL_READING_MARGIN times as large as every other city of the name, and no region,
+ * second-level unit or curated place elsewhere has the name. The resolver takes the usual reading
+ * only when nothing in the text (a state, a country, the outlet's home) settles the name.
+ * Weak names get no mark: they need other evidence anyway.
+ */
+function markUsualReadings(cityRows, taken) {
+  const byName = new Map();
+  for (const row of cityRows) {
+    for (const n of row.names) {
+      if (!row.weak.has(key(n))) {
+        const k = key(fold(n));
+        byName.set(k, [...(byName.get(k) ?? []), { row, n }]);
+      }
+    }
+  }
+  for (const [k, holders] of byName) {
+    const rows = [...new Set(holders.map((h) => h.row))].sort((a, b) => b.population - a.population);
+    if (rows.length < 2 || rows[0].population < USUAL_READING_MARGIN * rows[1].population) {
+      continue;
+    }
+    const usual = rows[0];
+    if ([...(taken.get(k) ?? [])].some((region) => region !== usual.region)) {
+      continue;
+    }
+    holders.filter((h) => h.row === usual).forEach((h) => usual.usual.add(key(h.n)));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -36,8 +36,24 @@ public final class Gazetteer {
     /** In a curated file, a name marked {@code !} is taken away from the place its row names. */
     private static final char REMOVE_MARK = '!';
 
-    /** A name as matched: normalised form, the places it may mean, whether it is weak on its own. */
-    record Name(String normalized, List<Place> places, boolean weak) {
+    /** In the data, a name marked {@code ^} means its place when a text does not say which of the places sharing it. */
+    private static final char USUAL_MARK = '^';
+
+    /**
+     * A name as matched: normalised form, the places it may mean, whether it is weak on its own,
+     * and the place it usually means when nothing in a text settles it (null when none does).
+     */
+    record Name(String normalized, List<Place> places, boolean weak, Place usual) {
+
+        /** The name narrowed to some of its places; its usual reading stays if it is among them. */
+        Name withPlaces(List<Place> narrowed) {
+            return new Name(normalized, narrowed, weak, usual != null && narrowed.contains(usual) ? usual : null);
+        }
+
+        /** The name read as a name, not as the word it also is. */
+        Name asName() {
+            return new Name(normalized, places, false, usual);
+        }
     }
 
     /** One occurrence of a name in a text. */
@@ -140,7 +156,7 @@ public final class Gazetteer {
         }
         List<Place> both = new ArrayList<>(match.value().places());
         shorter.places().stream().filter(p -> !both.contains(p)).forEach(both::add);
-        return new Name(match.value().normalized(), List.copyOf(both), match.value().weak() && shorter.weak());
+        return new Name(match.value().normalized(), List.copyOf(both), match.value().weak() && shorter.weak(), match.value().usual());
     }
 
     private static boolean isFree(boolean[] taken, int start, int end) {
@@ -189,6 +205,8 @@ public final class Gazetteer {
         private final Map<String, Boolean> weakGenerated = new HashMap<>();
         private final Map<String, Boolean> weakCurated = new HashMap<>();
         private final Map<String, java.util.Set<String>> removed = new HashMap<>();
+        /** Normalised name to the id of the place it usually means ({@link #USUAL_MARK}). */
+        private final Map<String, String> usual = new HashMap<>();
         /** Persian country names that Arabic does not share, with their country (see {@link #build}). */
         private final Map<String, String> persianOnly = new HashMap<>();
 
@@ -231,7 +249,7 @@ public final class Gazetteer {
         private static String firstName(String[] aliases) {
             for (String alias : aliases) {
                 if (!alias.isBlank() && !alias.equals("-") && alias.charAt(0) != REMOVE_MARK) {
-                    return alias.charAt(0) == WEAK_MARK ? alias.substring(1) : alias;
+                    return alias.charAt(0) == WEAK_MARK || alias.charAt(0) == USUAL_MARK ? alias.substring(1) : alias;
                 }
             }
             return null;
@@ -246,9 +264,13 @@ public final class Gazetteer {
                 return;
             }
             boolean isWeak = raw.charAt(0) == WEAK_MARK;
-            String normalized = normalize(isWeak ? raw.substring(1) : raw);
+            boolean isUsual = raw.charAt(0) == USUAL_MARK;
+            String normalized = normalize(isWeak || isUsual ? raw.substring(1) : raw);
             if (normalized.length() < 2) {
                 return;
+            }
+            if (isUsual) {
+                usual.put(normalized, id);
             }
             List<String> ids = idsByName.computeIfAbsent(normalized, n -> new ArrayList<>(1));
             if (!ids.contains(id)) {
@@ -272,7 +294,8 @@ public final class Gazetteer {
                 List<Place> list = ids.stream().filter(id -> !gone.contains(id)).map(byId::get).toList();
                 if (!list.isEmpty()) {
                     boolean weak = weakCurated.containsKey(name) ? weakCurated.get(name) : weakGenerated.getOrDefault(name, false);
-                    names.add(new Name(name, list, weak));
+                    Place usualPlace = usual.containsKey(name) ? byId.get(usual.get(name)) : null;
+                    names.add(new Name(name, list, weak, usualPlace != null && list.contains(usualPlace) ? usualPlace : null));
                 }
             });
             return new Gazetteer(List.copyOf(names), byId);

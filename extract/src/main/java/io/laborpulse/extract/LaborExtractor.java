@@ -244,7 +244,7 @@ public final class LaborExtractor implements Extractor {
             return null;
         }
         if (places.size() < mention.places().size()) {
-            mention = new Gazetteer.Mention(new Gazetteer.Name(mention.name().normalized(), places, mention.name().weak()),
+            mention = new Gazetteer.Mention(mention.name().withPlaces(places),
                     mention.start(), mention.end());
         }
         if (places.size() == 1) {
@@ -254,7 +254,7 @@ public final class LaborExtractor implements Extractor {
             return null;
         }
         Place city = places.stream().max(Comparator.comparing(Place::precision)).orElseThrow();
-        return new Gazetteer.Mention(new Gazetteer.Name(mention.name().normalized(), List.of(city), mention.name().weak()),
+        return new Gazetteer.Mention(mention.name().withPlaces(List.of(city)),
                 mention.start(), mention.end());
     }
 
@@ -506,7 +506,7 @@ public final class LaborExtractor implements Extractor {
             // Most mentions are not of towns in Latin letters; the original is looked at only for those.
             boolean latin = name.chars().allMatch(c -> (c >= 'a' && c <= 'z') || c == ' ' || c == '-' || c == '.');
             if (mention.name().weak() && latin && name.indexOf(' ') > 0 && capitalisedWords(normalized.originalOf(mention.start(), mention.end()))) {
-                kept.add(new Gazetteer.Mention(new Gazetteer.Name(name, mention.places(), false), mention.start(), mention.end()));
+                kept.add(new Gazetteer.Mention(mention.name().asName(), mention.start(), mention.end()));
                 continue;
             }
             boolean town = mention.places().stream().allMatch(p -> p.precision() == Precision.CITY) && latin && name.indexOf(' ') < 0;

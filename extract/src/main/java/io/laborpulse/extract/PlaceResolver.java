@@ -197,7 +197,7 @@ final class PlaceResolver {
                 List<Place> local = places.stream()
                         .filter(p -> p.precision() != Precision.COUNTRY && countries.contains(p.country())).toList();
                 if (!local.isEmpty() && local.size() < places.size()) {
-                    Gazetteer.Name name = new Gazetteer.Name(mention.name().normalized(), local, mention.name().weak());
+                    Gazetteer.Name name = mention.name().withPlaces(local);
                     settled.add(new Gazetteer.Mention(name, mention.start(), mention.end()));
                     continue;
                 }
@@ -245,7 +245,7 @@ final class PlaceResolver {
                 result.add(mention);
             } else if (!inside.isEmpty()) {
                 // A word qualified by a state ("Kingston, Ont.") is written as a name.
-                Gazetteer.Name name = new Gazetteer.Name(mention.name().normalized(), inside, false);
+                Gazetteer.Name name = mention.name().withPlaces(inside).asName();
                 result.add(new Gazetteer.Mention(name, mention.start(), mention.end()));
             }
         }
@@ -266,7 +266,7 @@ final class PlaceResolver {
                     || LOCAL_OFFICES.stream().anyMatch(office -> text.startsWith(office, mention.start() - office.length()))
                     || REPORTER_CUES.stream().anyMatch(text.substring(Math.max(0, mention.start() - DATELINE_WINDOW), mention.start())::contains)
                     || isNewsroom(text, mention.start(), mention.end()))) {
-                Gazetteer.Name name = new Gazetteer.Name(mention.name().normalized(), mention.places(), false);
+                Gazetteer.Name name = mention.name().asName();
                 result.add(new Gazetteer.Mention(name, mention.start(), mention.end()));
             } else {
                 result.add(mention);
@@ -312,7 +312,11 @@ final class PlaceResolver {
             return inContext.get(0);
         }
         List<Place> inPrior = places.stream().filter(p -> p.country().equals(priorCountry)).toList();
-        return inPrior.size() == 1 ? inPrior.get(0) : null;
+        if (inPrior.size() == 1) {
+            return inPrior.get(0);
+        }
+        // Nothing settles it: the name's usual reading, when one city of the name far outgrows the others.
+        return inContext.isEmpty() && inPrior.isEmpty() ? mention.name().usual() : null;
     }
 
     /**
