@@ -347,7 +347,7 @@ public final class LaborExtractor implements Extractor {
     private Optional<ExtractedEvent> read(Reading doc, Segment segment, boolean partOfRoundUp, EventType leadType) {
         String text = doc.normalized().text().substring(segment.start(), segment.end());
         Lexicon.Scores scores = lexicon.score(doc.cues(), segment.start(), segment.end());
-        List<Map.Entry<EventType, Integer>> ranked = ranked(scores, doc.workNamed());
+        List<Map.Entry<EventType, Integer>> ranked = ranked(scores, doc.workNamed(), partOfRoundUp);
         int top = ranked.isEmpty() ? 0 : ranked.get(0).getValue();
         // A round-up's segment must show labour activity itself or share its lead's; a whole
         // story may rest on its actor.
@@ -426,9 +426,19 @@ public final class LaborExtractor implements Extractor {
      * and protest words where the document names nobody from the world of work.
      */
     private static List<Map.Entry<EventType, Integer>> ranked(Lexicon.Scores scores, boolean workNamed) {
+        return ranked(scores, workNamed, false);
+    }
+
+    /**
+     * As {@link #ranked(Lexicon.Scores, boolean)}; with {@code actionFirst}, a tie puts what is
+     * done before what workers suffer: a round-up's section telling of a meeting over arrears
+     * reports the meeting (a whole story about arrears is told by its grievance).
+     */
+    private static List<Map.Entry<EventType, Integer>> ranked(Lexicon.Scores scores, boolean workNamed, boolean actionFirst) {
         return scores.byType().entrySet().stream()
                 .filter(e -> workNamed || !OTHER_SENSES.contains(e.getKey()))
                 .sorted(Map.Entry.<EventType, Integer>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(e -> actionFirst && GRIEVANCES.contains(e.getKey()))
                         .thenComparing(Map.Entry.comparingByKey()))
                 .toList();
     }

@@ -214,8 +214,9 @@ final class PlaceResolver {
      * Where a dateline's city has no reading inside its unit ("GEORGETOWN, Ky. —" when the
      * gazetteer holds only Guyana's), it is a town the gazetteer does not hold: its mentions are
      * dropped and the unit stands. In running text "X, Y" is as often a list ("in Lagos, Rivers
-     * and Oyo"), so there a place with no reading inside Y is left as it was. A name that is also
-     * a word ("Kingston, Ont.") is a name once qualified.
+     * and Oyo"), so there a place with no reading inside Y is left as it was, unless Y is a region
+     * of another country than all of X's places ("Lima, Ohio": a town the gazetteer lacks). A name
+     * that is also a word ("Kingston, Ont.") is a name once qualified.
      */
     static List<Gazetteer.Mention> qualified(List<Gazetteer.Mention> mentions, String text) {
         Map<String, List<Place>> readings = new HashMap<>(); // by name; an empty list drops the name
@@ -230,7 +231,10 @@ final class PlaceResolver {
             List<Place> inside = mention.places().stream()
                     .filter(p -> p.precision() == Precision.CITY && unit.places().stream().anyMatch(u -> contains(u, p)))
                     .toList();
-            if (!inside.isEmpty() || (isDateline(text, mention.start(), mention.end())
+            // "Lima, Ohio": a town the gazetteer holds only in another country is one it does not hold.
+            boolean elsewhere = unit.places().stream().allMatch(u -> u.precision() == Precision.REGION)
+                    && mention.places().stream().noneMatch(p -> unit.places().stream().anyMatch(u -> u.country().equals(p.country())));
+            if (!inside.isEmpty() || elsewhere || (isDateline(text, mention.start(), mention.end())
                     && mention.places().stream().allMatch(p -> p.precision() == Precision.CITY))) {
                 readings.put(mention.name().normalized(), inside);
             }

@@ -115,15 +115,15 @@ final class RoundUpSections {
         Set<String> countries = supportedCountries(mentions);
         // A city of a country the text is otherwise not about is more likely a person's name
         // ("Samara Taft, NCWorks manager"): it opens no section.
-        List<Named> places = Named.all(mentions, normalized).stream()
+        Set<String> listedIds = new HashSet<>();
+        listed.forEach(m -> m.places().forEach(p -> listedIds.add(p.id())));
+        List<Named> places = Named.all(mentions, normalized, listedIds).stream()
                 .filter(named -> named.regions().stream().anyMatch(r -> countries.contains(r.substring(0, 2))))
                 .toList();
         Named current = Named.NONE;
         boolean leadSeen = false;
         EventType leadType = null; // the activity the title and lead report, which later sections may share
         Set<String> announced = new HashSet<>(); // ids of the places a title lists, each to be reported in turn
-        Set<String> listedIds = new HashSet<>();
-        listed.forEach(m -> m.places().forEach(p -> listedIds.add(p.id())));
         announced.addAll(listedIds);
         int chunkStart = 0;
         while (chunkStart < text.length()) {
@@ -279,13 +279,15 @@ final class RoundUpSections {
      * Words of a plan rather than a report ("قرار شد جلسه بعدی در بناب برگزار شود", "a similar
      * course next month in Shahroud", "下周"): what is to come is not an event yet. Normalised.
      */
-    private static final List<String> LATER_TIMES = TextNormalizer.normalizeAll("قرار شد", "قرار است", "جلسه بعدی", "ماه آینده",
+    private static final List<String> LATER_TIMES = TextNormalizer.normalizeAll("ماه آینده",
             "هفته آینده", "next week", "next month", "the next meeting", "الأسبوع المقبل", "الشهر المقبل", "下周", "下个月", "下月");
+    /** Plans that show only at a unit's opening: further in, "قرار شد" is what a meeting agreed. */
+    private static final List<String> LATER_OPENINGS = TextNormalizer.normalizeAll("قرار شد", "قرار است", "جلسه بعدی");
 
     /** Whether a unit opens by recalling the past or speaks of what is still to come: background either way. */
     private static boolean otherTime(String text, int from, int to) {
         String opening = text.substring(from, Math.min(to, from + PAST_OPENING));
-        if (PAST_TIMES.stream().anyMatch(opening::contains)) {
+        if (PAST_TIMES.stream().anyMatch(opening::contains) || LATER_OPENINGS.stream().anyMatch(opening::contains)) {
             return true;
         }
         String unit = text.substring(from, to);
@@ -449,8 +451,8 @@ final class RoundUpSections {
          * A name that is also a common word ({@code ~}) names no place on its own, so it opens no
          * section, unless it is written as a name ({@code capitalised}: "Cape Town", not "cape").
          */
-        static Named of(Gazetteer.Mention mention, boolean capitalised) {
-            if (mention.name().weak() && !capitalised) {
+        static Named of(Gazetteer.Mention mention, boolean writtenAsName) {
+            if (mention.name().weak() && !writtenAsName) {
                 return NONE;
             }
             Set<String> ids = new HashSet<>();
@@ -462,9 +464,15 @@ final class RoundUpSections {
             return ids.isEmpty() ? NONE : new Named(ids, regions, mention.start(), mention.end());
         }
 
-        /** The mentions that name a region or city, read once per document (they are sorted by start). */
-        static List<Named> all(List<Gazetteer.Mention> mentions, TextNormalizer.Normalized normalized) {
-            return mentions.stream().map(m -> of(m, isCapitalised(normalized, m))).filter(named -> !named.isNone()).toList();
+        /**
+         * The mentions that name a region or city, read once per document (they are sorted by
+         * start). A name that is also a word counts where written as a name or listed by the
+         * title beside other places ("…در عسلویه، کنگان و جم").
+         */
+        static List<Named> all(List<Gazetteer.Mention> mentions, TextNormalizer.Normalized normalized, Set<String> listedIds) {
+            return mentions.stream()
+                    .map(m -> of(m, isCapitalised(normalized, m) || m.places().stream().anyMatch(p -> listedIds.contains(p.id()))))
+                    .filter(named -> !named.isNone()).toList();
         }
 
         /** Whether a Latin-script name is written with a capital, as names are and words mostly are not. */
