@@ -82,7 +82,7 @@ final class RoundUpSections {
     /** A list item's mark: a dash or bullet, a live blog's time ("10.20am — ", "09:10 |", 【9时】), "1." / "2)" / "3、", 一是 / （二） / 三、. */
     private static final Pattern LIST_MARK = Pattern.compile(
             "\\s*(?:[-–•*·▪●]|[0-9]{1,2}[.:][0-9]{2}\\s*(?:am|pm)?\\s*[—–|-]|【[0-9]{1,2}[时:][0-9]{0,2}分?】|[0-9]{1,2}[.)、]|[一二三四五六七八九十]{1,2}[是、]"
-            + "|[(（][一二三四五六七八九十0-9]{1,2}[)）])");
+            + "|[(（][一二三四五六七八九十0-9]{1,2}[)）])\\s*");
     /**
      * How near a paragraph's start a place must be named for the paragraph to be about it: the
      * opening clause, about 60 characters of Chinese, twice that in alphabetic scripts.
