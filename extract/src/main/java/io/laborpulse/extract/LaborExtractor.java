@@ -124,11 +124,12 @@ public final class LaborExtractor implements Extractor {
             EventType leadType = leadingType(reading, 0, segments.get(1).start()).orElse(null);
             List<Object> leadIdentity = null;
             for (Segment segment : segments) {
-                Optional<ExtractedEvent> event = read(reading, segment, true, leadType);
-                if (event.isEmpty()) {
+                Optional<Read> read = read(reading, segment, true, leadType);
+                if (read.isEmpty()) {
                     continue;
                 }
-                List<Object> identity = identity(event.get(), segment);
+                Optional<ExtractedEvent> event = read.map(Read::event);
+                List<Object> identity = identity(read.get(), segment);
                 if (segment.start() == 0) {
                     leadIdentity = identity;
                 }
@@ -145,7 +146,7 @@ public final class LaborExtractor implements Extractor {
         }
         List<ExtractedEvent> events = withoutSummaries(roundUp);
         if (events.size() < 2) {
-            events = read(reading, new Segment(0, text.length(), false), false, null).map(List::of).orElse(List.of());
+            events = read(reading, new Segment(0, text.length(), false), false, null).map(r -> List.of(r.event())).orElse(List.of());
         }
         return new Extraction(lang, withListedPlaces(events, listed, normalized));
     }
@@ -344,7 +345,7 @@ public final class LaborExtractor implements Extractor {
      *                 when they report none, or for a whole document): a section whose own words
      *                 say little more than its place ("- Jeddah: 98 violations") is that activity
      */
-    private Optional<ExtractedEvent> read(Reading doc, Segment segment, boolean partOfRoundUp, EventType leadType) {
+    private Optional<Read> read(Reading doc, Segment segment, boolean partOfRoundUp, EventType leadType) {
         String text = doc.normalized().text().substring(segment.start(), segment.end());
         Lexicon.Scores scores = lexicon.score(doc.cues(), segment.start(), segment.end());
         List<Map.Entry<EventType, Integer>> ranked = ranked(scores, doc.workNamed(), partOfRoundUp);
@@ -387,9 +388,10 @@ public final class LaborExtractor implements Extractor {
         String regionName = region != null ? gazetteer.place(region).name() : place != null ? place.name() : null;
         String asWritten = where.mention() == null ? null : doc.normalized().originalOf(
                 where.mention().start() + segment.start(), where.mention().end() + segment.start()).strip();
-        return Optional.of(new ExtractedEvent(type, secondary, country, region, regionName, asWritten, precision,
+        return Optional.of(new Read(place == null ? null : place.id(), new ExtractedEvent(type, secondary, country, region, regionName,
+                asWritten, precision,
                 participants(doc.lang(), type, text), dates.eventDate(doc.lang(), text, doc.published()),
-                List.copyOf(scores.actors()), scores.sector(), confidence(top, second, precision), evidence(doc.normalized(), segment)));
+                List.copyOf(scores.actors()), scores.sector(), confidence(top, second, precision), evidence(doc.normalized(), segment))));
     }
 
     /** Whether a text names workers, an employer, a union, an authority or a trade: what makes a strike a labour one. */
@@ -585,10 +587,15 @@ public final class LaborExtractor implements Extractor {
      * headed items at one place with the same activity are two events unless date and count agree
      * too; a paragraph that lands at a place and activity already read continues that story.
      */
-    private static List<Object> identity(ExtractedEvent e, Segment segment) {
+    private static List<Object> identity(Read read, Segment segment) {
+        ExtractedEvent e = read.event();
         return segment.headed()
-                ? java.util.Arrays.asList(e.place(), e.region(), e.type(), e.eventDate(), e.participants())
-                : java.util.Arrays.asList(e.place(), e.region(), e.type());
+                ? java.util.Arrays.asList(read.placeId(), e.type(), e.eventDate(), e.participants())
+                : java.util.Arrays.asList(read.placeId(), e.type());
+    }
+
+    /** An event read from a segment, and the id of the place it was read at (耒阳 and 耒阳市 are one place). */
+    private record Read(String placeId, ExtractedEvent event) {
     }
 
     private static double confidence(int top, int second, Precision precision) {

@@ -26,7 +26,8 @@ final class PlaceResolver {
     private static final double DATELINE_BONUS = 4;
     private static final double PRIOR_FACTOR = 1.5;
     private static final int DATELINE_WINDOW = 30;
-    private static final List<String> DATELINE_CUES = List.of("خبرنگار", "به گزارش", "مراسل", "记者", "讯");
+    /** Words before the reporter's city: "به گزارش خبرنگار … از", "مراسل", "记者", a paper's "本报讯" (not a column's "简讯"). */
+    private static final List<String> DATELINE_CUES = List.of("خبرنگار", "به گزارش", "مراسل", "记者", "报讯");
     /** What follows a wire dateline's city at a line's start: "JOHANNESBURG —", "TRENTON, N.C. (WNCT) —", "CHENNAI:", "CALAMBA CITY —". */
     private static final java.util.regex.Pattern WIRE_DATELINE_END = java.util.regex.Pattern.compile(
             "(?:\\s+city)?(?:,\\s*[\\p{L}.]{2,12}(?:\\s[\\p{L}.]{2,12})?)?\\s*(?:\\([^)\\n]{1,30}\\))?\\s*[—–:-]");
@@ -65,7 +66,7 @@ final class PlaceResolver {
      * مریوان، سقز و بانه به سنندج آمده بودند"), not where they act. Normalised.
      */
     private static final List<String> ORIGIN_CUES = TextNormalizer.normalizeAll("来自", "from ", "headquartered in ", "based in ",
-            "head office in ", "headquarters in ", "از شهرهای ", "از شهرستان‌های ", "از شهر ", "اهل ", "ساکن ", "مقیم ",
+            "head office in ", "headquarters in ", "secretariat in ", "از شهرهای ", "از شهرستان‌های ", "از شهر ", "اهل ", "ساکن ", "مقیم ",
             "دفتر مرکزی آن در ", "دفتر مرکزی شرکت در ", "القادمين من ", "المقيمين في ");
     /** Words before "from" that make the place where something fell or moved from, not an origin ("fell from", "moved from"). */
     private static final java.util.regex.Pattern MOVED_FROM = java.util.regex.Pattern.compile(
@@ -117,7 +118,8 @@ final class PlaceResolver {
                 continue;
             }
             Place place = choose(mention, supported, priorCountry);
-            if (place == null || (mention.name().weak() && place.region() != null && !strongSupport(mentions, place.region()))) {
+            if (place == null || (mention.name().weak() && place.region() != null && !strongSupport(mentions, place.region())
+                    && !context.contains(place.region()))) {
                 continue;
             }
             double weight = 1;

@@ -91,6 +91,8 @@ final class RoundUpSections {
     private static final int OPENING = 120;
     /** At most this many characters between a place and a place inside it ("'s ", "市"). */
     private static final int CONTAINMENT_GAP = 4;
+    /** What may stand before a list item's heading on its line: a mark, or nothing. */
+    private static final Pattern LIST_MARK_OR_NOTHING = Pattern.compile("\\s*(?:[-–•*·▪●]|[0-9]{1,2}[.)、-])?\\s*");
     /** Page furniture after an article's end: links to other stories. */
     private static final Pattern FURNITURE = Pattern.compile(
             "\\s*(?:上一篇|下一篇|相关阅读|相关新闻|相关文章|related|read more|see also|اقرا ایضا|اقرا المزید|بیشتر بخوانید|اخبار مرتبط|خبرهای مرتبط)");
@@ -135,7 +137,8 @@ final class RoundUpSections {
             Matcher mark = LIST_MARK.matcher(text).region(chunkStart, chunkEnd);
             boolean listItem = mark.lookingAt();
             Named opening = openingPlace(places, listItem ? mark.end() : chunkStart);
-            Named heading = !opening.isNone() && !PlaceResolver.isDateline(text, opening.start(), opening.end())
+            // A list item's own dateline ("1. 本报沈阳讯 …") is the item's place, as its heading would be.
+            Named heading = !opening.isNone() && (listItem || !PlaceResolver.isDateline(text, opening.start(), opening.end()))
                     && (chunkEnd - chunkStart <= maxHeading
                     || LIST_ITEM.matcher(text).region(chunkStart, chunkEnd).lookingAt()) ? opening : Named.NONE;
             Named place = firstPlace(places, chunkStart, chunkEnd);
@@ -363,7 +366,7 @@ final class RoundUpSections {
     private static boolean reportsAt(String text, Cues cues, Named place, int from, int to, boolean listItem,
             EventType leadType, Set<String> announced, boolean chinese) {
         int offset = place.start() - pastConnector(text, from, to);
-        return !PlaceResolver.isDateline(text, place.start(), place.end()) && !PlaceResolver.isOrigin(text, place.start(), place.end())
+        return (listItem || !PlaceResolver.isDateline(text, place.start(), place.end())) && !PlaceResolver.isOrigin(text, place.start(), place.end())
                 && !otherTime(text, from, to)
                 && (active(cues, from, to, leaning(leadType, listItem, offset, chinese))
                         || reportsAnnounced(place, announced, leadType, offset, chinese));
@@ -471,8 +474,16 @@ final class RoundUpSections {
          */
         static List<Named> all(List<Gazetteer.Mention> mentions, TextNormalizer.Normalized normalized, Set<String> listedIds) {
             return mentions.stream()
-                    .map(m -> of(m, isCapitalised(normalized, m) || m.places().stream().anyMatch(p -> listedIds.contains(p.id()))))
+                    .map(m -> of(m, isCapitalised(normalized, m) || headsAnItem(normalized.text(), m)
+                            || m.places().stream().anyMatch(p -> listedIds.contains(p.id()))))
                     .filter(named -> !named.isNone()).toList();
+        }
+
+        /** Whether the name heads a line as a list's item does ("中山：一家玩具厂…", "Mobile: …"). */
+        private static boolean headsAnItem(String text, Gazetteer.Mention mention) {
+            int lineStart = text.lastIndexOf('\n', mention.start() - 1) + 1;
+            return (text.startsWith("：", mention.end()) || text.startsWith(":", mention.end()))
+                    && LIST_MARK_OR_NOTHING.matcher(text).region(lineStart, mention.start()).matches();
         }
 
         /** Whether a Latin-script name is written with a capital, as names are and words mostly are not. */

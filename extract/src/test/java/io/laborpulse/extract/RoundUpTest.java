@@ -305,4 +305,25 @@ class RoundUpTest {
         assertThat(events).extracting(ExtractedEvent::region).containsExactly("IQ-BA", "IQ-BG");
         assertThat(events).extracting(ExtractedEvent::type).containsExactly(EventType.STRIKE, EventType.PROTEST);
     }
+
+    @Test
+    void shouldReadAListItemsOwnDatelineOrHeadingAsItsPlace() {
+        List<ExtractedEvent> datelines = read("劳动简讯\n"
+                + "1. 本报郑州讯 11月20日，郑州市一建筑工地约60名农民工聚集讨要工资。\n"
+                + "2. 本报武汉讯 武汉市人社局11月21日举办专场招聘会，吸引求职者3000余人。");
+        List<ExtractedEvent> headings = read("各地简讯\n"
+                + "东莞：一家五金厂约150名工人停工，要求结清欠薪。\n"
+                + "中山：一家玩具厂突然宣布停产，600多名工人面临失业。");
+
+        assertThat(datelines).extracting(ExtractedEvent::region).containsExactly("CN-HA", "CN-HB");
+        assertThat(headings).extracting(ExtractedEvent::place).containsExactly("东莞", "中山");
+    }
+
+    @Test
+    void shouldNotReadOnePlaceWrittenTwoWaysAsTwoEvents() {
+        List<ExtractedEvent> events = read("耒阳四十多名工人被欠薪 至今未结\n"
+                + "“干了一年活，过年都回不了家。”近日，湖南耒阳市的四十多名建筑工人反映，总包方至今仍拖欠工资两百多万元。");
+
+        assertThat(events).hasSize(1);
+    }
 }
