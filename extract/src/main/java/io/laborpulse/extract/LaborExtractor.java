@@ -373,7 +373,7 @@ public final class LaborExtractor implements Extractor {
         ranked = byPrecedence(ranked);
         top = ranked.isEmpty() ? 0 : ranked.get(0).getValue();
         EventType own = ranked.isEmpty() ? EventType.OTHER : ranked.get(0).getKey();
-        EventType type = leadType == null ? own : sectionType(own, top, leadType);
+        EventType type = leadType == null ? own : sectionType(own, top, leadType, scores.byType().getOrDefault(leadType, 0));
         int second = ranked.size() > 1 ? ranked.get(1).getValue() : 0;
         int secondaryFloor = Math.max(2, (int) Math.ceil(top * SECONDARY_SHARE));
         List<EventType> secondary = ranked.stream()
@@ -407,18 +407,24 @@ public final class LaborExtractor implements Extractor {
     }
 
     /**
-     * A round-up section's type, given its own reading and the lead's. A section with no clear
-     * type of its own is the lead's activity. So is one whose own words are a grievance (arrears,
-     * closures) under a lead reporting what was done about it ("公布一批拖欠农民工工资违法案件:
-     * 1.成都市…拖欠28名农民工工资"), and an accident under a lead reporting enforcement (penalties
-     * after deaths): the grievance or the accident is why, and stays as a secondary type.
+     * A round-up section's type, given its own reading and the lead's ({@code leadScore}: how
+     * much the section's own words say the lead's activity). A section with no clear type of its
+     * own is the lead's activity, unless it has a cue of another type and none of the lead's
+     * ("LIMPOPO: Two mineworkers were injured…" under a strike). A section whose own words are a
+     * grievance (arrears, closures) is the lead's activity under a lead reporting what an authority
+     * did about it ("公布一批拖欠农民工工资违法案件: 1.成都市…拖欠28名农民工工资"), or where it names the
+     * lead's activity too; under workers acting elsewhere it is its own grievance ("中山：…宣布停产，
+     * 600多名工人面临失业"). An accident under a lead reporting enforcement (penalties after deaths)
+     * is the enforcement. The grievance or the accident stays as a secondary type.
      */
-    static EventType sectionType(EventType own, int ownScore, EventType leadType) {
+    static EventType sectionType(EventType own, int ownScore, EventType leadType, int leadScore) {
         if (ownScore < MIN_TYPE_SCORE) {
-            return leadType;
+            // A gathering on a strike day is part of the strike (see byPrecedence).
+            boolean partOfLead = own == EventType.PROTEST && leadType == EventType.STRIKE;
+            return ownScore >= RoundUpSections.LEANING_SCORE && leadScore == 0 && !partOfLead ? own : leadType;
         }
         if (GRIEVANCES.contains(own) && !GRIEVANCES.contains(leadType)) {
-            return leadType;
+            return leadScore > 0 || !OTHER_SENSES.contains(leadType) ? leadType : own;
         }
         return own == EventType.ACCIDENT_SAFETY && leadType == EventType.INSPECTION_ENFORCEMENT ? leadType : own;
     }

@@ -42,7 +42,7 @@ final class RoundUpSections {
      * activity with a cue of the lead's type, or of another type this strong ("Meanwhile in
      * Kakamega, the county executive held talks…" under a strike).
      */
-    private static final int LEANING_SCORE = 2;
+    static final int LEANING_SCORE = 2;
     /** How near a unit's start its place must be for the unit to lean on the lead's activity. */
     private static final int LEANING_OPENING = 40;
     private static final int LEANING_OPENING_ZH = 15;

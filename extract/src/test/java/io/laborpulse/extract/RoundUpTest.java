@@ -326,4 +326,13 @@ class RoundUpTest {
 
         assertThat(events).hasSize(1);
     }
+
+    @Test
+    void shouldReadASectionWithACueOfItsOwnAndNoneOfTheLeadsAsItsOwnActivity() {
+        List<ExtractedEvent> events = read("Provincial round-up\n"
+                + "GAUTENG: About 1,500 municipal workers in Tshwane downed tools on Monday over unpaid increases.\n"
+                + "LIMPOPO: Two mineworkers were injured in a fall of ground at a mine near Polokwane on Tuesday.");
+
+        assertThat(events).extracting(ExtractedEvent::type).containsExactly(EventType.STRIKE, EventType.ACCIDENT_SAFETY);
+    }
 }
