@@ -66,8 +66,9 @@ final class PlaceResolver {
      * مریوان، سقز و بانه به سنندج آمده بودند"), not where they act. Normalised.
      */
     private static final List<String> ORIGIN_CUES = TextNormalizer.normalizeAll("来自", "from ", "headquartered in ", "based in ",
-            "head office in ", "headquarters in ", "secretariat in ", "از شهرهای ", "از شهرستان‌های ", "از شهر ", "اهل ", "ساکن ", "مقیم ",
-            "دفتر مرکزی آن در ", "دفتر مرکزی شرکت در ", "القادمين من ", "المقيمين في ");
+            "head office in ", "headquarters in ", "secretariat in ", "national office in ", "its office in ", "registered office in ", "از شهرهای ", "از شهرستان‌های ", "از شهر ", "اهل ", "ساکن ", "مقیم ",
+            "دفتر مرکزی آن در ", "دفتر مرکزی شرکت در ", "القادمين من ", "المقيمين في ", "مقرها الرئيسي في ", "مقره الرئيسي في ",
+            "مقرها في ", "مقره في ");
     /** Words before "from" that make the place where something fell or moved from, not an origin ("fell from", "moved from"). */
     private static final java.util.regex.Pattern MOVED_FROM = java.util.regex.Pattern.compile(
             "(?:fall|falls|fell|falling|fallen|moved|moving|move|relocated|relocating|shifted|shifting|transferred)\\s+(?:[a-z0-9-]+\\s+){0,3}from $");
