@@ -115,7 +115,7 @@ public final class LaborExtractor implements Extractor {
                         lang.equals("ar") ? ARAB_COUNTRIES : Set.of()),
                 cues, worldOfWorkNamed(lexicon.score(cues, 0, text.length())), titleEnd, prior, published);
 
-        List<ExtractedEvent> roundUp = new ArrayList<>();
+        List<Read> roundUp = new ArrayList<>();
         Set<List<Object>> seen = new HashSet<>();
         List<Gazetteer.Mention> listed = listedPlaces(text, reading.mentions(), titleEnd, lang.equals("zh"));
         List<Segment> segments = RoundUpSections.of(normalized, reading.mentions(), lang, titleEnd, listed,
@@ -128,26 +128,26 @@ public final class LaborExtractor implements Extractor {
                 if (read.isEmpty()) {
                     continue;
                 }
-                Optional<ExtractedEvent> event = read.map(Read::event);
                 List<Object> identity = identity(read.get(), segment);
                 if (segment.start() == 0) {
                     leadIdentity = identity;
                 }
                 if (seen.add(identity)) {
-                    roundUp.add(event.get());
-                } else if (identity.equals(leadIdentity) && roundUp.get(0).participants() == null
-                        && event.get().participants() != null) {
+                    roundUp.add(read.get());
+                } else if (identity.equals(leadIdentity) && roundUp.get(0).event().participants() == null
+                        && read.get().event().participants() != null) {
                     // A lead that names the places to come ("rallied in Kingston, Sudbury and
                     // Windsor") is told better by the paragraph that counts the people there.
-                    roundUp.set(0, event.get());
+                    roundUp.set(0, read.get());
                     leadIdentity = null;
                 }
             }
         }
-        List<ExtractedEvent> events = withoutSummaries(roundUp);
-        if (events.size() < 2) {
-            events = read(reading, new Segment(0, text.length(), false), false, null).map(r -> List.of(r.event())).orElse(List.of());
-        }
+        // Counts and dates are read only for the events kept: most texts split into sections
+        // turn out to be one story, read again as a whole.
+        List<Read> kept = withoutSummaries(roundUp);
+        List<ExtractedEvent> events = kept.size() >= 2 ? kept.stream().map(Read::event).toList()
+                : read(reading, new Segment(0, text.length(), false), false, null).map(r -> List.of(r.event())).orElse(List.of());
         return new Extraction(lang, withListedPlaces(events, listed, normalized));
     }
 
@@ -388,10 +388,13 @@ public final class LaborExtractor implements Extractor {
         String regionName = region != null ? gazetteer.place(region).name() : place != null ? place.name() : null;
         String asWritten = where.mention() == null ? null : doc.normalized().originalOf(
                 where.mention().start() + segment.start(), where.mention().end() + segment.start()).strip();
-        return Optional.of(new Read(place == null ? null : place.id(), new ExtractedEvent(type, secondary, country, region, regionName,
-                asWritten, precision,
-                participants(doc.lang(), type, text), dates.eventDate(doc.lang(), text, doc.published()),
-                List.copyOf(scores.actors()), scores.sector(), confidence(top, second, precision), evidence(doc.normalized(), segment))));
+        String placeId = place == null ? null : place.id();
+        List<Actor> actors = List.copyOf(scores.actors());
+        Sector sector = scores.sector();
+        double confidence = confidence(top, second, precision);
+        return Optional.of(new Read(placeId, type, region, precision, () -> new ExtractedEvent(type, secondary, country, region,
+                regionName, asWritten, precision, participants(doc.lang(), type, text), dates.eventDate(doc.lang(), text, doc.published()),
+                actors, sector, confidence, evidence(doc.normalized(), segment))));
     }
 
     /** Whether a text names workers, an employer, a union, an authority or a trade: what makes a strike a labour one. */
@@ -580,11 +583,11 @@ public final class LaborExtractor implements Extractor {
      * A section placed only at region level ("our province's unions…") beside sections placed in
      * cities of that region is the round-up's summary, not an event of its own.
      */
-    private static List<ExtractedEvent> withoutSummaries(List<ExtractedEvent> events) {
+    private static List<Read> withoutSummaries(List<Read> reads) {
         Set<String> regionsWithCities = new HashSet<>();
-        events.stream().filter(e -> e.precision() == Precision.CITY).forEach(e -> regionsWithCities.add(e.region()));
-        return events.stream()
-                .filter(e -> !(e.precision() == Precision.REGION && regionsWithCities.contains(e.region())))
+        reads.stream().filter(r -> r.precision() == Precision.CITY).forEach(r -> regionsWithCities.add(r.region()));
+        return reads.stream()
+                .filter(r -> !(r.precision() == Precision.REGION && regionsWithCities.contains(r.region())))
                 .toList();
     }
 
@@ -594,14 +597,53 @@ public final class LaborExtractor implements Extractor {
      * too; a paragraph that lands at a place and activity already read continues that story.
      */
     private static List<Object> identity(Read read, Segment segment) {
-        ExtractedEvent e = read.event();
         return segment.headed()
-                ? java.util.Arrays.asList(read.placeId(), e.type(), e.eventDate(), e.participants())
-                : java.util.Arrays.asList(read.placeId(), e.type());
+                ? java.util.Arrays.asList(read.placeId(), read.type(), read.event().eventDate(), read.event().participants())
+                : java.util.Arrays.asList(read.placeId(), read.type());
     }
 
-    /** An event read from a segment, and the id of the place it was read at (耒阳 and 耒阳市 are one place). */
-    private record Read(String placeId, ExtractedEvent event) {
+    /**
+     * An event read from a segment: where (the place's id: 耒阳 and 耒阳市 are one place) and what,
+     * with the full event, counts and date included, made when first asked for.
+     */
+    private static final class Read {
+        private final String placeId;
+        private final EventType type;
+        private final String region;
+        private final Precision precision;
+        private final java.util.function.Supplier<ExtractedEvent> making;
+        private ExtractedEvent event;
+
+        Read(String placeId, EventType type, String region, Precision precision, java.util.function.Supplier<ExtractedEvent> making) {
+            this.placeId = placeId;
+            this.type = type;
+            this.region = region;
+            this.precision = precision;
+            this.making = making;
+        }
+
+        String placeId() {
+            return placeId;
+        }
+
+        EventType type() {
+            return type;
+        }
+
+        String region() {
+            return region;
+        }
+
+        Precision precision() {
+            return precision;
+        }
+
+        ExtractedEvent event() {
+            if (event == null) {
+                event = making.get();
+            }
+            return event;
+        }
     }
 
     private static double confidence(int top, int second, Precision precision) {
