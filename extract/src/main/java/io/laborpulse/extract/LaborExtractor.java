@@ -111,9 +111,11 @@ public final class LaborExtractor implements Extractor {
         int titleEnd = title.isEmpty() ? 0 : firstFrom(normalized, title.length());
         String prior = priorCountry(doc.countryHint(), lang);
         Lexicon.Hits cues = lexicon.find(lang, text);
-        Reading reading = new Reading(lang, normalized, PlaceResolver.settle(asWritten(gazetteer.find(text, !lang.equals("fa")), normalized), text, prior,
-                        lang.equals("ar") ? ARAB_COUNTRIES : Set.of()),
-                cues, worldOfWorkNamed(lexicon.score(cues, 0, text.length())), titleEnd, prior, published);
+        // Persian writes "and" and "to" apart from the next word; Arabic joins them to it.
+        List<Gazetteer.Mention> found = asWritten(gazetteer.find(text, !lang.equals("fa")), normalized);
+        List<Gazetteer.Mention> mentions = PlaceResolver.settle(found, text, prior, lang.equals("ar") ? ARAB_COUNTRIES : Set.of());
+        Reading reading = new Reading(lang, normalized, mentions, cues, worldOfWorkNamed(lexicon.score(cues, 0, text.length())),
+                titleEnd, prior, published);
 
         List<Read> roundUp = new ArrayList<>();
         Set<List<Object>> seen = new HashSet<>();

@@ -563,7 +563,7 @@ public final class NumberReader {
     private static final String CLAUSE_ENDS = ".,;،؛。!?\n";
     private static final int CLAUSE_REACH = 80;
 
-    /** Whether the clause of a count (to the nearest delimiter each side, 80 characters at most) has an action word. */
+    /** Whether the sentence of a count, up to the count, recalls the past ("last year", "سال گذشته", "去年"). */
     private static boolean recalled(String text, Count count) {
         int from = count.start();
         while (from > 0 && ".!?؟。\n".indexOf(text.charAt(from - 1)) < 0) {
@@ -573,6 +573,7 @@ public final class NumberReader {
         return RoundUpSections.PAST_TIMES.stream().anyMatch(before::contains);
     }
 
+    /** Whether the clause of a count (to the nearest delimiter each side, 80 characters at most) has an action word. */
     private static boolean acting(String lang, String text, Count count) {
         int from = count.start();
         while (from > 0 && count.start() - from < CLAUSE_REACH && CLAUSE_ENDS.indexOf(text.charAt(from - 1)) < 0) {

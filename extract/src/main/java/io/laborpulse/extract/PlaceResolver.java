@@ -13,9 +13,11 @@ import java.util.Set;
  * reporter's dateline ({@code به گزارش خبرنگار ایلنا از اصفهان}); regions of the prior country
  * (the outlet's home, or the language's main country) count half again. A name several places
  * share votes only for a candidate whose region the text supports otherwise; a name that is
- * also a common word votes only when its region has other support. The best region wins (on a
- * tie, the one named first), and its most specific place, the best supported among equals, is
- * the event's place. Countries count only when no region is named.
+ * also a common word votes only when its region has other support, and where people came from or
+ * a firm sits ("workers from Kerala", "Duluth-based") votes not at all. A shared name nothing in
+ * the text settles takes its usual reading, when it has one (Birmingham, England). The best region
+ * wins (on a tie, the one named first), and its most specific place, the best supported among
+ * equals, is the event's place. Countries count only when no region is named.
  */
 final class PlaceResolver {
 
@@ -66,13 +68,13 @@ final class PlaceResolver {
      * مریوان، سقز و بانه به سنندج آمده بودند"), not where they act. Normalised.
      */
     private static final List<String> ORIGIN_CUES = TextNormalizer.normalizeAll("来自", "from ", "headquartered in ", "based in ",
-            "head office in ", "headquarters in ", "secretariat in ", "national office in ", "its office in ", "registered office in ", "از شهرهای ", "از شهرستان‌های ", "از شهر ", "اهل ", "ساکن ", "مقیم ",
-            "دفتر مرکزی آن در ", "دفتر مرکزی شرکت در ", "القادمين من ", "المقيمين في ", "مقرها الرئيسي في ", "مقره الرئيسي في ",
-            "مقرها في ", "مقره في ");
+            "head office in ", "headquarters in ", "secretariat in ", "national office in ", "its office in ", "registered office in ",
+            "از شهرهای ", "از شهرستان‌های ", "از شهر ", "اهل ", "ساکن ", "مقیم ", "دفتر مرکزی آن در ", "دفتر مرکزی شرکت در ",
+            "القادمين من ", "المقيمين في ", "مقرها الرئيسي في ", "مقره الرئيسي في ", "مقرها في ", "مقره في ");
     /** Words before "from" that make the place where something fell or moved from, not an origin ("fell from", "moved from"). */
     private static final java.util.regex.Pattern MOVED_FROM = java.util.regex.Pattern.compile(
             "(?:fall|falls|fell|falling|fallen|moved|moving|move|relocated|relocating|shifted|shifting|transferred)\\s+(?:[a-z0-9-]+\\s+){0,3}from $");
-    /** After an origin, a place written with its state ("from Toowoomba, Queensland") is part of it. */
+    /** How far before "from" the words of a fall or a move are looked for. */
     private static final int ORIGIN_WINDOW = 40;
 
     /** The resolved place and its first mention (offsets in the text resolved), or {@link #NONE}. */
