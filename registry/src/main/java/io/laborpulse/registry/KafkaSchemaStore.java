@@ -29,6 +29,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -60,6 +61,8 @@ public final class KafkaSchemaStore implements SchemaStore {
     private static final Logger log = LoggerFactory.getLogger(KafkaSchemaStore.class);
     private static final String CLIENT_ID = "laborpulse-schema-registry";
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(60);
+    /** How long to wait before asking again about a topic the broker does not know yet. */
+    private static final Duration METADATA_RETRY = Duration.ofMillis(100);
     private static final Duration LOAD_TIMEOUT = Duration.ofSeconds(60);
     // A send settles (acknowledged or failed) within the delivery timeout; waiting a little
     // longer means a failed append is a failed send, not one still in flight behind our back.
@@ -242,20 +245,45 @@ public final class KafkaSchemaStore implements SchemaStore {
     }
 
     private void check(Admin admin) throws InterruptedException, ExecutionException, TimeoutException {
-        TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-                .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+        TopicDescription description = onceKnown(() -> admin.describeTopics(List.of(topic)).allTopicNames()
+                .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic));
         if (description.partitions().size() != 1) {
             throw new IllegalStateException("The schema store topic " + topic + " has " + description.partitions().size()
                     + " partitions; it needs exactly 1");
         }
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        Future<Map<ConfigResource, Config>> configs = admin.describeConfigs(List.of(resource)).all();
-        ConfigEntry policy = configs.get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(resource)
-                .get(TopicConfig.CLEANUP_POLICY_CONFIG);
+        ConfigEntry policy = onceKnown(() -> {
+            Future<Map<ConfigResource, Config>> configs = admin.describeConfigs(List.of(resource)).all();
+            return configs.get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(resource).get(TopicConfig.CLEANUP_POLICY_CONFIG);
+        });
         if (policy == null || !policy.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
             // Not fatal while the retention lasts, but a deleting policy will lose schemas.
             log.warn("The schema store topic {} has cleanup.policy={}; it should be compact", topic,
                     policy == null ? null : policy.value());
+        }
+    }
+
+    /** An admin call on the store topic. */
+    private interface TopicCall<T> {
+        T call() throws InterruptedException, ExecutionException, TimeoutException;
+    }
+
+    /**
+     * The call's answer, asked again while the broker answering does not know the topic yet: a
+     * topic just created is known to the controller first and to the other brokers' metadata a
+     * moment later ("This server does not host this topic-partition").
+     */
+    private static <T> T onceKnown(TopicCall<T> call) throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return call.call();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(METADATA_RETRY.toMillis());
+            }
         }
     }
 
