@@ -1143,15 +1143,7 @@ function worldCityRows(firstLevelIds, otherRows) {
     (town ? townRows : cityRows).push(row);
   }
   // What the larger places hold, a town leaves to them, unless they all lie in its own region.
-  const taken = new Map();
-  const take = (k, region) => taken.set(k, (taken.get(k) ?? new Set()).add(region));
-  COUNTRY_NAMES.forEach((k) => take(k, null));
-  for (const r of [...otherRows, ...cityRows]) {
-    r.names.forEach((n) => take(key(fold(n)), r.region));
-  }
-  for (const file of ['world-curated.tsv', 'iran-curated.tsv', 'china-curated.tsv']) {
-    readCurated(file).forEach((r) => r.names.forEach((k) => take(key(fold(k)), r.level === 'COUNTRY' ? null : r.region)));
-  }
+  const taken = regionsHolding([...otherRows, ...cityRows]);
   const elsewhere = (n, region) => [...(taken.get(key(fold(n))) ?? [])].some((r) => r !== region);
   townRows.push(...algeriaCommuneRows([...cityRows, ...townRows]));
   for (const row of townRows) {
@@ -1161,7 +1153,7 @@ function worldCityRows(firstLevelIds, otherRows) {
   for (const row of cityRows) {
     row.names = row.names.filter((n) => !/\p{Script=Arabic}/u.test(n) || !elsewhere(n, row.region));
   }
-  markUsualReadings(cityRows, takenBy(otherRows));
+  markUsualReadings(cityRows, regionsHolding(otherRows));
   const rows = [...cityRows, ...townRows].filter((row) => row.names.length > 0);
   if (process.env.GAZ_DEBUG) {
     const kept = townRows.filter((row) => row.names.length > 0).length;
@@ -1188,11 +1180,15 @@ const GEONAMES_IRAN_PROVINCES = {
  */
 const USUAL_READING_MARGIN = 3;
 
-/** The regions each name (folded) is held in by the rows given and the curated files. */
-function takenBy(otherRows) {
+/**
+ * The regions each name (folded) is held in: by the rows given, by the curated files, and by the
+ * countries (region null) for their names.
+ */
+function regionsHolding(rows) {
   const taken = new Map();
   const take = (k, region) => taken.set(k, (taken.get(k) ?? new Set()).add(region));
-  otherRows.forEach((r) => r.names.forEach((n) => take(key(fold(n)), r.region)));
+  COUNTRY_NAMES.forEach((k) => take(k, null));
+  rows.forEach((r) => r.names.forEach((n) => take(key(fold(n)), r.region)));
   for (const file of ['world-curated.tsv', 'iran-curated.tsv', 'china-curated.tsv']) {
     readCurated(file).forEach((r) => r.names.forEach((k) => take(key(fold(k)), r.level === 'COUNTRY' ? null : r.region)));
   }
@@ -1202,7 +1198,7 @@ function takenBy(otherRows) {
 /**
  * Marks ^ the name a city shares with other cities when it is the usual reading of that name:
  * the city is USUAL_READING_MARGIN times as large as every other city of the name, and no region,
- * second-level unit or curated place elsewhere has the name. The resolver takes the usual reading
+ * second-level unit, curated place or country elsewhere has the name. The resolver takes the usual reading
  * only when nothing in the text (a state, a country, the outlet's home) settles the name.
  * Weak names get no mark: they need other evidence anyway.
  */

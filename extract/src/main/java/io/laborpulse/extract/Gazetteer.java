@@ -168,16 +168,14 @@ public final class Gazetteer {
         return true;
     }
 
+    /** Whether a name may start at {@code at}: outside Arabic script anywhere, inside it at a word's start. */
     private static boolean startsWord(String text, int at) {
         return at == 0 || !Scripts.inArabicBlock(text.charAt(at)) || !Scripts.isLetter(text.charAt(at - 1));
     }
 
+    /** As {@link #startsWord}, or after an Arabic proclitic or two joined to the name (وبغداد). */
     private static boolean mayStartName(String text, int at) {
-        char c = text.charAt(at);
-        if (at == 0 || !Scripts.inArabicBlock(c) || !Scripts.isLetter(text.charAt(at - 1))) {
-            return true;
-        }
-        return Scripts.afterProclitics(text, at);
+        return startsWord(text, at) || Scripts.afterProclitics(text, at);
     }
 
     /**

@@ -352,10 +352,18 @@ final class PlaceResolver {
 
     static boolean isDateline(String text, int start, int end) {
         String before = text.substring(Math.max(0, start - DATELINE_WINDOW), start);
-        return DATELINE_CUES.stream().anyMatch(before::contains)
-                || CHINESE_DATELINE_END.matcher(text).region(end, text.length()).lookingAt()
-                || ((opensLead(text, start) || followsUnknownDatelineTown(text, start))
-                        && WIRE_DATELINE_END.matcher(text).region(end, text.length()).lookingAt());
+        return DATELINE_CUES.stream().anyMatch(before::contains) || endsChineseDateline(text, end)
+                || ((opensLead(text, start) || followsUnknownDatelineTown(text, start)) && endsWireDateline(text, end));
+    }
+
+    /** Whether what follows a place ends a wire dateline: "—", ", N.C. (WNCT) —", ":". */
+    private static boolean endsWireDateline(String text, int end) {
+        return WIRE_DATELINE_END.matcher(text).region(end, text.length()).lookingAt();
+    }
+
+    /** Whether what follows a place ends a Chinese agency's dateline: "11月5日电", "讯". */
+    private static boolean endsChineseDateline(String text, int end) {
+        return CHINESE_DATELINE_END.matcher(text).region(end, text.length()).lookingAt();
     }
 
     /**
@@ -383,8 +391,7 @@ final class PlaceResolver {
      * mostly where the news happened, and is not one.
      */
     static boolean isNewsroom(String text, int start, int end) {
-        return (opensLead(text, start) && WIRE_DATELINE_END.matcher(text).region(end, text.length()).lookingAt())
-                || CHINESE_DATELINE_END.matcher(text).region(end, text.length()).lookingAt()
+        return (opensLead(text, start) && endsWireDateline(text, end)) || endsChineseDateline(text, end)
                 || isArabicNewsroom(text, start, end);
     }
 

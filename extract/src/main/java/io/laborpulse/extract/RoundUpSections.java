@@ -473,8 +473,9 @@ final class RoundUpSections {
          * title beside other places ("…در عسلویه، کنگان و جم").
          */
         static List<Named> all(List<Gazetteer.Mention> mentions, TextNormalizer.Normalized normalized, Set<String> listedIds) {
+            // How a name is written is looked at only for names that are also words.
             return mentions.stream()
-                    .map(m -> of(m, isCapitalised(normalized, m) || headsAnItem(normalized.text(), m)
+                    .map(m -> of(m, !m.name().weak() || isCapitalised(normalized, m) || headsAnItem(normalized.text(), m)
                             || m.places().stream().anyMatch(p -> listedIds.contains(p.id()))))
                     .filter(named -> !named.isNone()).toList();
         }
