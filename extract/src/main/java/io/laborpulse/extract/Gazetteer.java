@@ -183,7 +183,7 @@ public final class Gazetteer {
      * so Han names match anywhere and overlaps are settled by longest-first.
      */
     private static boolean atWordBoundaries(String text, int start, int end, boolean proclitics) {
-        if (Character.UnicodeScript.of(text.codePointAt(start)) == Character.UnicodeScript.HAN) {
+        if (Scripts.of(text.codePointAt(start)) == Character.UnicodeScript.HAN) {
             return true;
         }
         boolean before = start == 0 || !Scripts.isLetter(text.codePointBefore(start)) || (proclitics && Scripts.afterProclitics(text, start));

@@ -400,7 +400,7 @@ final class PlaceResolver {
      * writes its dateline. (Further lines that open "Durban: …" are a round-up's items.)
      */
     private static boolean opensLead(String text, int at) {
-        return opensLineAfterHeadline(text, at) && Character.UnicodeScript.of(text.codePointAt(at)) == Character.UnicodeScript.LATIN;
+        return opensLineAfterHeadline(text, at) && Scripts.of(text.codePointAt(at)) == Character.UnicodeScript.LATIN;
     }
 
     /** A dateline's town the gazetteer does not hold stands before the state: "SUPERIOR, Wis. —" is placed by "Wis.". */

@@ -490,7 +490,7 @@ final class RoundUpSections {
         /** Whether a Latin-script name is written with a capital, as names are and words mostly are not. */
         private static boolean isCapitalised(TextNormalizer.Normalized normalized, Gazetteer.Mention mention) {
             String written = normalized.originalOf(mention.start(), mention.end()).strip();
-            return !written.isEmpty() && Character.UnicodeScript.of(written.codePointAt(0)) == Character.UnicodeScript.LATIN
+            return !written.isEmpty() && Scripts.of(written.codePointAt(0)) == Character.UnicodeScript.LATIN
                     && Character.isUpperCase(written.codePointAt(0));
         }
     }

@@ -2,10 +2,10 @@ package io.laborpulse.extract;
 
 /**
  * What kind of character this is, asked at nearly every position of every text: the Unicode
- * script, with the blocks news text is made of (ASCII, Arabic, the common CJK ideographs) answered
- * without the table search of {@link Character.UnicodeScript#of}, and whether a character is a
- * letter or a space, answered from bitmaps of the Basic Multilingual Plane built once from
- * {@link Character} (its own two-level lookup was a fifth of the engine's time).
+ * script, and whether a character is a letter, a letter or digit, or a space. For the Basic
+ * Multilingual Plane each is answered from a table built once from {@link Character}: its own
+ * two-level lookup was a fifth of the engine's time, and {@link Character.UnicodeScript#of}
+ * searches a table of ranges at every call.
  */
 final class Scripts {
 
@@ -13,6 +13,10 @@ final class Scripts {
     static final String PROCLITICS = "وبلفك";
 
     private static final long[] LETTERS = bitmap(Character::isLetter);
+    private static final long[] LETTERS_OR_DIGITS = bitmap(Character::isLetterOrDigit);
+    private static final Character.UnicodeScript[] SCRIPT_VALUES = Character.UnicodeScript.values();
+    /** The script of each BMP character, as an index into {@link #SCRIPT_VALUES}. */
+    private static final byte[] SCRIPTS = scriptTable();
     /** Java's whitespace and Unicode's space separators (no-break spaces among them). */
     private static final long[] SPACES = bitmap(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
 
@@ -27,6 +31,22 @@ final class Scripts {
             }
         }
         return bits;
+    }
+
+    private static byte[] scriptTable() {
+        if (SCRIPT_VALUES.length > 256) {
+            throw new IllegalStateException("More Unicode scripts than a byte holds: " + SCRIPT_VALUES.length);
+        }
+        byte[] table = new byte[Character.MAX_VALUE + 1];
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            table[c] = (byte) Character.UnicodeScript.of(c).ordinal();
+        }
+        return table;
+    }
+
+    /** {@link Character#isLetterOrDigit(char)}. */
+    static boolean isLetterOrDigit(char c) {
+        return (LETTERS_OR_DIGITS[c >>> 6] & (1L << c)) != 0;
     }
 
     /** {@link Character#isLetter(char)}. */
@@ -73,6 +93,7 @@ final class Scripts {
         return false;
     }
 
+    /** {@link Character.UnicodeScript#of(int)}, the blocks news is made of answered first. */
     static Character.UnicodeScript of(int cp) {
         if (cp < 0x80) {
             return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z' ? Character.UnicodeScript.LATIN : Character.UnicodeScript.COMMON;
@@ -83,6 +104,6 @@ final class Scripts {
         if (cp >= 0x4E00 && cp <= 0x9FFF) {
             return Character.UnicodeScript.HAN;
         }
-        return Character.UnicodeScript.of(cp);
+        return cp <= Character.MAX_VALUE ? SCRIPT_VALUES[SCRIPTS[cp] & 0xFF] : Character.UnicodeScript.of(cp);
     }
 }

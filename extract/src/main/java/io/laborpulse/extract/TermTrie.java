@@ -12,10 +12,15 @@ import java.util.TreeMap;
  * stops after a few characters, and the cost grows with the text, not with the number of
  * terms, which the gazetteer will multiply. Immutable once built; safe to share.
  *
- * <p>Each node keeps its children as a sorted {@code char[]} beside an array of nodes, searched
- * by bisection: no boxing and little memory per node, which matters with a gazetteer of tens of
- * thousands of names. The root's children, looked up at every position, sit in a table indexed
- * by character (256 KiB per trie).
+ * <p>The trie is frozen into flat arrays, its nodes numbered breadth first from the root (0).
+ * Node {@code n}'s children are then numbered one after another, and so are the edges leading
+ * to them: edge {@code e} leads to node {@code e + 1}. Node {@code n}'s edges run from
+ * {@code index[2n]} to {@code index[2n + 2]}, and {@code keys} holds the character of each,
+ * scanned when there are few (most nodes have one or two) and bisected otherwise. Its values run
+ * from {@code index[2n + 1]} to {@code index[2n + 3]} in {@code values}. No boxing, no object per
+ * node (little memory with a gazetteer of tens of thousands of names), and each step of a walk
+ * reads two neighbouring places in memory rather than chasing references. The root's children,
+ * looked up at every position, sit in a table indexed by character (256 KiB per trie).
  *
  * @param <V> what a term stands for
  */
@@ -25,60 +30,50 @@ final class TermTrie<V> {
     record Match<V>(int start, int end, V value) {
     }
 
-    private static final char[] NO_KEYS = new char[0];
-    private static final Object[] NO_VALUES = new Object[0];
+    /** Below this many children a plain scan beats bisection. */
+    private static final int SCAN_LIMIT = 8;
+    /** Node number 0 is the root, which no walk steps into: as a child, it means "none". */
+    private static final int NONE = 0;
 
-    private static final class Node<V> {
-        /** Below this many children a plain scan beats bisection; most nodes have one or two. */
-        private static final int SCAN_LIMIT = 8;
-        private char[] keys = NO_KEYS;
-        private Node<V>[] children;
-        private Object[] values = NO_VALUES;
-
-        Node<V> child(char c) {
-            if (keys.length <= SCAN_LIMIT) {
-                for (int i = 0; i < keys.length; i++) {
-                    if (keys[i] == c) {
-                        return children[i];
-                    }
-                }
-                return null;
-            }
-            int at = Arrays.binarySearch(keys, c);
-            return at < 0 ? null : children[at];
-        }
-    }
-
-    /** A mutable node used while building; frozen into {@link Node}s once all terms are in. */
+    /** A mutable node used while building; frozen into the arrays once all terms are in. */
     private static final class Draft<V> {
         private final TreeMap<Character, Draft<V>> next = new TreeMap<>();
         private final List<V> values = new ArrayList<>(1);
-
-        @SuppressWarnings("unchecked")
-        Node<V> freeze() {
-            Node<V> node = new Node<>();
-            node.values = values.isEmpty() ? NO_VALUES : values.toArray();
-            if (!next.isEmpty()) {
-                node.keys = new char[next.size()];
-                node.children = new Node[next.size()];
-                int i = 0;
-                for (Map.Entry<Character, Draft<V>> entry : next.entrySet()) {
-                    node.keys[i] = entry.getKey();
-                    node.children[i++] = entry.getValue().freeze();
-                }
-            }
-            return node;
-        }
     }
 
-    /** The root's children indexed by character: the step taken at every position of every text. */
-    private final Node<V>[] first;
+    /** The root's child for each character, or {@link #NONE}: the step taken at every position of every text. */
+    private final int[] first;
+    /** For node {@code n}: its first edge at {@code 2n}, its first value at {@code 2n + 1}. */
+    private final int[] index;
+    private final char[] keys;
+    private final Object[] values;
 
-    @SuppressWarnings("unchecked")
-    private TermTrie(Node<V> root) {
-        this.first = new Node[Character.MAX_VALUE + 1];
-        for (int i = 0; i < root.keys.length; i++) {
-            first[root.keys[i]] = root.children[i];
+    private TermTrie(Draft<V> root) {
+        List<Draft<V>> nodes = new ArrayList<>();
+        nodes.add(root);
+        for (int n = 0; n < nodes.size(); n++) {
+            nodes.addAll(nodes.get(n).next.values());
+        }
+        int count = nodes.size();
+        index = new int[2 * count + 2];
+        keys = new char[count - 1];
+        List<Object> allValues = new ArrayList<>();
+        int edge = 0;
+        for (int n = 0; n < count; n++) {
+            Draft<V> node = nodes.get(n);
+            index[2 * n] = edge;
+            index[2 * n + 1] = allValues.size();
+            for (Character key : node.next.keySet()) {
+                keys[edge++] = key;
+            }
+            allValues.addAll(node.values);
+        }
+        index[2 * count] = edge;
+        index[2 * count + 1] = allValues.size();
+        values = allValues.toArray();
+        first = new int[Character.MAX_VALUE + 1];
+        for (int e = index[0]; e < index[2]; e++) {
+            first[keys[e]] = e + 1;
         }
     }
 
@@ -95,7 +90,7 @@ final class TermTrie<V> {
             }
             node.values.addAll(values);
         });
-        return new TermTrie<>(root.freeze());
+        return new TermTrie<>(root);
     }
 
     /**
@@ -115,21 +110,40 @@ final class TermTrie<V> {
     @SuppressWarnings("unchecked") // values holds only what of(..) put in, all of them Vs
     List<Match<V>> matches(String text, Starts starts) {
         List<Match<V>> found = new ArrayList<>();
-        for (int start = 0; start < text.length(); start++) {
+        int length = text.length();
+        for (int start = 0; start < length; start++) {
             char c = text.charAt(start);
-            if (start > 0 && c < 0x250 && Character.isLetterOrDigit(c) && Character.isLetterOrDigit(text.charAt(start - 1))) {
+            if (start > 0 && c < 0x250 && Scripts.isLetterOrDigit(c) && Scripts.isLetterOrDigit(text.charAt(start - 1))) {
                 continue; // inside a Latin word
             }
-            if (!starts.mayStart(text, start)) {
+            int node = first[c];
+            if (node == NONE || !starts.mayStart(text, start)) {
                 continue;
             }
-            Node<V> node = first[c];
-            for (int at = start; node != null; node = ++at < text.length() ? node.child(text.charAt(at)) : null) {
-                for (Object value : node.values) {
-                    found.add(new Match<>(start, at + 1, (V) value));
+            for (int at = start; ; ) {
+                for (int v = index[2 * node + 1]; v < index[2 * node + 3]; v++) {
+                    found.add(new Match<>(start, at + 1, (V) values[v]));
+                }
+                if (++at == length || (node = child(node, text.charAt(at))) == NONE) {
+                    break;
                 }
             }
         }
         return found;
+    }
+
+    private int child(int node, char c) {
+        int from = index[2 * node];
+        int to = index[2 * node + 2];
+        if (to - from <= SCAN_LIMIT) {
+            for (int e = from; e < to; e++) {
+                if (keys[e] == c) {
+                    return e + 1;
+                }
+            }
+            return NONE;
+        }
+        int at = Arrays.binarySearch(keys, from, to, c);
+        return at < 0 ? NONE : at + 1;
     }
 }

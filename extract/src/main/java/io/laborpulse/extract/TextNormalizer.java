@@ -83,59 +83,17 @@ public final class TextNormalizer {
     }
 
     public static Normalized normalizeWithOffsets(String text) {
-        Builder nfkc = nfkc(text);
-        Builder folded = new Builder(nfkc.length());
-        boolean arabicScript = false;
-        for (int i = 0; i < nfkc.length(); ) {
-            int cp = nfkc.text.codePointAt(i);
-            int n = Character.charCount(cp);
-            int from = nfkc.start[i];
-            int to = nfkc.end[i + n - 1];
-            i += n;
-            if (cp < 0x80) { // ASCII, most of any Latin text: nothing to fold but the case
-                folded.append(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp, from, to);
-                continue;
-            }
-            if (cp == ZWNJ || cp == TATWEEL || isArabicDiacritic(cp) || isCombiningMark(cp)
-                    || cp == '\u200F' || cp == '\u200E' || cp == '\u200D') {
-                continue;
-            }
-            if (cp >= LATIN_FROM && cp - LATIN_FROM < LATIN_BASE.length && LATIN_BASE[cp - LATIN_FROM] != 0) {
-                folded.append(LATIN_BASE[cp - LATIN_FROM], from, to);
-                continue;
-            }
-            int digit = UCharacter.digit(cp, 10);
-            if (digit >= 0) {
-                folded.append('0' + digit, from, to);
-                continue;
-            }
-            Character.UnicodeScript script = Scripts.of(cp);
-            if (script == Character.UnicodeScript.HAN) {
-                folded.append(cp < SIMPLIFIED.length ? SIMPLIFIED[cp] : cp, from, to);
-                continue;
-            }
-            arabicScript |= script == Character.UnicodeScript.ARABIC;
-            // Simple (one-to-one) case mapping is locale-independent, like toLowerCase(Locale.ROOT),
-            // and keeps every character where it was.
-            folded.append(UCharacter.toLowerCase(foldArabicLetter(cp)), from, to);
-        }
-        Builder result = folded;
-        if (arabicScript) {
-            result = closeSpacedAffixes(result);
-        }
-        int length = result.length();
-        return new Normalized(text, result.text.toString(), java.util.Arrays.copyOf(result.start, length),
-                java.util.Arrays.copyOf(result.end, length));
-    }
-
-    /** NFKC, normalising only the spans that need it (most text already is NFKC). */
-    private static Builder nfkc(String text) {
-        Builder out = new Builder(text.length());
+        Builder folded = new Builder(text.length());
+        // NFKC first, normalising only the spans that need it (most text already is NFKC), and
+        // each character folded as it comes out.
         int at = 0;
         while (at < text.length()) {
             int clean = at + NFKC.spanQuickCheckYes(java.nio.CharBuffer.wrap(text, at, text.length()));
-            for (int i = at; i < clean; i++) {
-                out.append(text.charAt(i), i, i + 1);
+            for (int i = at; i < clean; ) {
+                int cp = text.codePointAt(i);
+                int n = Character.charCount(cp);
+                fold(cp, i, i + n, folded);
+                i += n;
             }
             if (clean >= text.length()) {
                 break;
@@ -147,22 +105,66 @@ public final class TextNormalizer {
             }
             String segment = text.substring(clean, segmentEnd);
             String normalized = NFKC.normalize(segment);
+            // Where NFKC kept the length, each character keeps its own place in the original;
+            // otherwise each comes from the whole segment.
             boolean sameLength = normalized.length() == segment.length();
-            for (int j = 0; j < normalized.length(); j++) {
-                if (sameLength) {
-                    out.append(normalized.charAt(j), clean + j, clean + j + 1);
-                } else {
-                    out.append(normalized.charAt(j), clean, segmentEnd);
-                }
+            for (int j = 0; j < normalized.length(); ) {
+                int cp = normalized.codePointAt(j);
+                int n = Character.charCount(cp);
+                fold(cp, sameLength ? clean + j : clean, sameLength ? clean + j + n : segmentEnd, folded);
+                j += n;
             }
             at = segmentEnd;
         }
-        return out;
+        Builder result = folded.arabicScript ? closeSpacedAffixes(folded) : folded;
+        int length = result.length;
+        return new Normalized(text, new String(result.text, 0, length), java.util.Arrays.copyOf(result.start, length),
+                java.util.Arrays.copyOf(result.end, length));
+    }
+
+    /** Appends NFKC code point {@code cp}, from {@code [from, to)} of the original, folded, or drops it. */
+    private static void fold(int cp, int from, int to, Builder out) {
+        if (cp < 0x80) { // ASCII, most of any Latin text: nothing to fold but the case
+            out.append(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp, from, to);
+            return;
+        }
+        if (cp == ZWNJ || cp == TATWEEL || isArabicDiacritic(cp) || isCombiningMark(cp)
+                || cp == '\u200F' || cp == '\u200E' || cp == '\u200D') {
+            return;
+        }
+        if ((cp >= 0x0621 && cp <= 0x064A) || (cp >= 0x0671 && cp <= 0x06D3)) {
+            // Arabic and Persian letters (tatweel went above): no digits and no case among them.
+            out.arabicScript = true;
+            out.append(foldArabicLetter(cp), from, to);
+            return;
+        }
+        if (cp >= 0x4E00 && cp <= 0x9FFF) { // the common ideographs, none of them a digit
+            out.append(SIMPLIFIED[cp], from, to);
+            return;
+        }
+        if (cp >= LATIN_FROM && cp - LATIN_FROM < LATIN_BASE.length && LATIN_BASE[cp - LATIN_FROM] != 0) {
+            out.append(LATIN_BASE[cp - LATIN_FROM], from, to);
+            return;
+        }
+        int digit = UCharacter.digit(cp, 10);
+        if (digit >= 0) {
+            out.append('0' + digit, from, to);
+            return;
+        }
+        Character.UnicodeScript script = Scripts.of(cp);
+        if (script == Character.UnicodeScript.HAN) {
+            out.append(cp < SIMPLIFIED.length ? SIMPLIFIED[cp] : cp, from, to);
+            return;
+        }
+        out.arabicScript |= script == Character.UnicodeScript.ARABIC;
+        // Simple (one-to-one) case mapping is locale-independent, like toLowerCase(Locale.ROOT),
+        // and keeps every character where it was.
+        out.append(UCharacter.toLowerCase(foldArabicLetter(cp)), from, to);
     }
 
     /** Closes up the spaces between a Persian word and an affix of it (see {@link #SPACED_SUFFIXES}). */
     private static Builder closeSpacedAffixes(Builder in) {
-        CharSequence text = in.text;
+        String text = new String(in.text, 0, in.length);
         Builder out = null;
         int copied = 0;
         for (int i = 1; i < text.length(); i++) {
@@ -186,10 +188,10 @@ public final class TextNormalizer {
             while (rightEnd < text.length() && rightEnd - next <= LONGEST_SUFFIX && Scripts.isArabicLetter(text.charAt(rightEnd))) {
                 rightEnd++;
             }
-            if ((i - leftStart <= LONGEST_PREFIX && SPACED_PREFIXES.contains(text.subSequence(leftStart, i).toString()))
-                    || (rightEnd - next <= LONGEST_SUFFIX && SPACED_SUFFIXES.contains(text.subSequence(next, rightEnd).toString()))) {
+            if ((i - leftStart <= LONGEST_PREFIX && SPACED_PREFIXES.contains(text.substring(leftStart, i)))
+                    || (rightEnd - next <= LONGEST_SUFFIX && SPACED_SUFFIXES.contains(text.substring(next, rightEnd)))) {
                 if (out == null) {
-                    out = new Builder(in.length());
+                    out = new Builder(in.length);
                 }
                 out.copy(in, copied, i);
                 copied = next;
@@ -199,7 +201,7 @@ public final class TextNormalizer {
         if (out == null) {
             return in;
         }
-        out.copy(in, copied, in.length());
+        out.copy(in, copied, in.length);
         return out;
     }
 
@@ -266,54 +268,45 @@ public final class TextNormalizer {
 
     /** Text under construction with the original span of each of its chars. */
     private static final class Builder {
-        private final StringBuilder text;
+        private char[] text;
         private int[] start;
         private int[] end;
+        private int length;
+        /** Whether an Arabic-script letter was appended: only then are spaced affixes looked for. */
+        private boolean arabicScript;
 
         Builder(int capacity) {
-            text = new StringBuilder(capacity);
-            start = new int[Math.max(capacity, 4)];
-            end = new int[Math.max(capacity, 4)];
-        }
-
-        int length() {
-            return text.length();
+            int size = Math.max(capacity, 4);
+            text = new char[size];
+            start = new int[size];
+            end = new int[size];
         }
 
         void append(int cp, int from, int to) {
             if (cp < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
-                int at = text.length();
-                text.append((char) cp);
-                grow(at);
-                start[at] = from;
-                end[at] = to;
+                put((char) cp, from, to);
                 return;
             }
-            int before = text.length();
-            text.appendCodePoint(cp);
-            for (int i = before; i < text.length(); i++) {
-                grow(i);
-                start[i] = from;
-                end[i] = to;
-            }
+            put(Character.highSurrogate(cp), from, to);
+            put(Character.lowSurrogate(cp), from, to);
         }
 
         void copy(Builder source, int from, int to) {
             for (int i = from; i < to; i++) {
-                int at = text.length();
-                text.append(source.text.charAt(i));
-                grow(at);
-                start[at] = source.start[i];
-                end[at] = source.end[i];
+                put(source.text[i], source.start[i], source.end[i]);
             }
         }
 
-        private void grow(int index) {
-            if (index >= start.length) {
-                int size = Math.max(start.length * 2, index + 1);
+        private void put(char c, int from, int to) {
+            if (length == text.length) {
+                int size = length * 2;
+                text = java.util.Arrays.copyOf(text, size);
                 start = java.util.Arrays.copyOf(start, size);
                 end = java.util.Arrays.copyOf(end, size);
             }
+            text[length] = c;
+            start[length] = from;
+            end[length++] = to;
         }
     }
 }
