@@ -111,6 +111,11 @@ public final class Evaluation {
                 misses.add(new Miss(item.id(), item.lang(), "participants", String.valueOf(item.participants()),
                         j.first() == null ? null : String.valueOf(j.first().participants())));
             }
+            List<ExtractedEvent> read = predicted.getOrDefault(item.id(), new Extraction("und", List.of())).events();
+            if (item.events().isEmpty() && read.size() > 1) {
+                misses.add(new Miss(item.id(), item.lang(), "one story", "1 event",
+                        read.stream().map(e -> e.region() + " " + e.type()).toList().toString()));
+            }
             for (GoldEvent wanted : j.roundUpMissed()) {
                 misses.add(new Miss(item.id(), item.lang(), "round-up", wanted.region() + " " + wanted.type(),
                         predicted.getOrDefault(item.id(), new Extraction("und", List.of())).events().stream()

@@ -34,6 +34,8 @@ final class RoundUpSections {
     /** How near a sentence's start its place must be named. */
     private static final int SENTENCE_OPENING = 80;
     private static final int SENTENCE_OPENING_ZH = 25;
+    /** How near a comma a clause's place must be named for the clause to report there. */
+    private static final int CLAUSE_OPENING = 40;
     /** A lead is longer than a dateline. */
     private static final int MIN_LEAD = 40;
     private static final int MIN_LEAD_ZH = 15;
@@ -427,6 +429,10 @@ final class RoundUpSections {
             return current;
         }
         List<Integer> sentenceStarts = chinese ? sentenceStartsZh(text, from, to) : sentenceStarts(text, from, to);
+        if (!chinese) {
+            current = clausesAtNewPlaces(text, places, cues, from, sentenceStarts.isEmpty() ? to : sentenceStarts.get(0),
+                    starts, seen, current);
+        }
         for (int i = 0; i < sentenceStarts.size(); i++) {
             int start = sentenceStarts.get(i);
             int end = i + 1 < sentenceStarts.size() ? sentenceStarts.get(i + 1) : to;
@@ -438,8 +444,56 @@ final class RoundUpSections {
                 seen.addAll(opening.ids());
                 current = opening;
             }
+            if (!chinese) {
+                current = clausesAtNewPlaces(text, places, cues, start, end, starts, seen, current);
+            }
         }
         return current;
+    }
+
+    /**
+     * Inside one sentence, a clause after a comma that names a new place at once and reports an
+     * activity of its own in clear words, after a clause that did too, starts another event: wire
+     * copy strings a round-up's places along commas ("nurses in Kisumu issued a strike notice,
+     * clinical officers in Kericho held a demonstration outside the county assembly, and …").
+     * Both clauses must say their activity themselves: a comma before "where …" or "demanding …"
+     * opens no news.
+     */
+    private static Named clausesAtNewPlaces(String text, List<Named> places, Cues cues, int from, int to,
+            List<Integer> starts, Set<String> seen, Named current) {
+        int clauseStart = from;
+        for (int i = nextComma(text, from, to); i >= 0; i = nextComma(text, i + 1, to)) {
+            int start = i + 2;
+            int next = nextComma(text, start, to);
+            int end = next < 0 ? to : next;
+            int lastStart = starts.isEmpty() ? 0 : starts.get(starts.size() - 1);
+            Named opening = firstPlace(places, start, Math.min(end, start + CLAUSE_OPENING));
+            if (!opening.isNone() && disjoint(opening.ids(), seen) && start > lastStart
+                    && saysOwnActivity(cues, Math.max(clauseStart, lastStart), i)
+                    && saysOwnActivity(cues, start, end)
+                    && !PlaceResolver.isDateline(text, opening.start(), opening.end())
+                    && !PlaceResolver.isOrigin(text, opening.start(), opening.end()) && !otherTime(text, start, end)) {
+                starts.add(start);
+                seen.addAll(opening.ids());
+                current = opening;
+                clauseStart = start;
+            }
+        }
+        return current;
+    }
+
+    /** The next comma ({@code ,} or {@code ،}) in {@code [from, to)} with a space after it, or -1. */
+    private static int nextComma(String text, int from, int to) {
+        for (int i = from; i < to - 1; i++) {
+            if ((text.charAt(i) == ',' || text.charAt(i) == '،') && text.charAt(i + 1) == ' ') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean saysOwnActivity(Cues cues, int from, int to) {
+        return cues.scores(from, to).values().stream().anyMatch(score -> score >= LaborExtractor.MIN_TYPE_SCORE);
     }
 
     /** A region or city mention: the ids and regions of the places it may be, and where it starts and ends. */
